@@ -1,0 +1,38 @@
+"""Fashion-MNIST Studio: entry point, navigation and sidebar.
+
+Run with ``make run`` (or ``streamlit run app.py``).
+"""
+
+import streamlit as st
+
+from fmnist import i18n
+from pages._ui import lang, tr
+
+st.set_page_config(page_title="Fashion-MNIST Studio", page_icon="👕", layout="wide")
+
+
+def language_ui() -> str:
+    """Language picker in the sidebar, kept in the URL (?lang=ko) so a link carries it."""
+    if "lang" not in st.session_state:
+        st.session_state.lang = i18n.normalise_language(st.query_params.get("lang"))
+    choice = st.sidebar.radio(
+        "Language / 언어", options=list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get,
+        key="lang", horizontal=True,
+    )
+    st.query_params["lang"] = choice
+    return choice
+
+
+language_ui()
+
+PAGES = {
+    "": [
+        st.Page("pages/home.py", title=tr("nav.home"), icon="🏠", url_path="home", default=True),
+    ],
+    tr("nav.section_data"): [
+    ],
+    tr("nav.section_models"): [
+    ],
+}
+navigation = st.navigation({section: pages for section, pages in PAGES.items() if pages})
+navigation.run()

@@ -1,0 +1,1 @@
+"""Fashion-MNIST Studio's library: data, composites, models, plots and text. No Streamlit here."""

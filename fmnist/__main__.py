@@ -1,0 +1,5 @@
+"""Command line: ``python -m fmnist COMMAND``. See ``python -m fmnist --help``."""
+
+from .cli import main
+
+raise SystemExit(main())

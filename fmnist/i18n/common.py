@@ -1,0 +1,18 @@
+"""Text shared by the app shell and every page."""
+
+TEXT = {
+    "app.title": ("Fashion-MNIST Studio", "패션 MNIST 스튜디오"),
+    "app.language": ("Language", "언어"),
+    "app.models": ("Models", "모델"),
+    "app.model_shipped": ("{name}: shipped, {metric}", "{name}: 기본 제공, {metric}"),
+    "app.model_session": ("{name}: trained in this session, {metric}", "{name}: 이번 세션에서 학습, {metric}"),
+    "app.model_missing": ("{name}: not available", "{name}: 없음"),
+    "app.data_error": ("The Fashion-MNIST data could not be loaded.", "Fashion-MNIST 데이터를 불러오지 못했습니다."),
+    "nav.home": ("Home", "홈"),
+    "nav.browse": ("Browse", "데이터 둘러보기"),
+    "nav.compose": ("Compose", "합성 이미지"),
+    "nav.train": ("Train", "학습"),
+    "nav.predict": ("Predict", "예측"),
+    "nav.section_data": ("Data", "데이터"),
+    "nav.section_models": ("Models", "모델"),
+}

@@ -1,0 +1,44 @@
+"""Text of the Home page."""
+
+TEXT = {
+    "home.title": ("Fashion-MNIST Studio", "패션 MNIST 스튜디오"),
+    "home.intro": (
+        "Learn image classification with 70,000 small pictures of clothing. "
+        "Browse the garments, build your own composite images, train two neural networks "
+        "and watch them answer.",
+        "옷 사진 70,000장으로 이미지 분류를 배워 봅니다. "
+        "의류 이미지를 둘러보고, 합성 이미지를 직접 만들고, 두 개의 신경망을 학습시켜 "
+        "어떻게 답하는지 살펴보세요.",
+    ),
+    "home.teaches": ("What the studio teaches", "이 스튜디오에서 배우는 것"),
+    "home.point_data": (
+        "**The data**: 60,000 training and 10,000 test images, 28x28 pixels, ten classes.",
+        "**데이터**: 학습용 60,000장, 테스트용 10,000장, 28x28 픽셀, 10개 클래스.",
+    ),
+    "home.point_composite": (
+        "**Composite images**: garments placed in the four quadrants of a 56x56 canvas.",
+        "**합성 이미지**: 56x56 캔버스의 네 칸(사분면)에 의류를 배치합니다.",
+    ),
+    "home.point_models": (
+        "**Multi-class vs multi-label**: a softmax model names *the one* garment on a canvas; "
+        "a sigmoid model says *for each class* whether it is there.",
+        "**다중 클래스와 다중 레이블**: 소프트맥스 모델은 캔버스의 옷 *하나*를 맞히고, "
+        "시그모이드 모델은 *클래스마다* 있는지 없는지를 답합니다.",
+    ),
+    "home.point_predict": (
+        "**Your own garments**: draw or upload a picture and watch the prediction bars.",
+        "**나만의 옷**: 직접 그리거나 업로드한 그림으로 예측 막대를 확인해 보세요.",
+    ),
+    "home.pages": ("Pages", "페이지"),
+    "home.browse": ("See the dataset by class, the normalisations and the mean garment.",
+                    "클래스별 데이터, 정규화, 평균 이미지를 살펴봅니다."),
+    "home.compose": ("Insert garments into a 2x2 canvas with sliders.",
+                     "슬라이더로 2x2 캔버스에 의류를 넣어 봅니다."),
+    "home.train": ("Use the shipped models or train your own, and watch the curves.",
+                   "기본 모델을 쓰거나 직접 학습시키며 학습 곡선을 봅니다."),
+    "home.predict": ("Ask the models about a canvas, a drawing or an upload.",
+                     "캔버스, 그림, 업로드한 이미지에 대해 모델에게 물어봅니다."),
+    "home.facts": ("{train:,} training images · {test:,} test images · {classes} classes",
+                   "학습 이미지 {train:,}장 · 테스트 이미지 {test:,}장 · 클래스 {classes}개"),
+    "home.classes": ("The ten classes", "10개 클래스"),
+}
