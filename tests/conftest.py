@@ -104,3 +104,22 @@ def wait_for_app(tab, timeout: float = 60_000) -> None:
 def assert_no_exception(tab) -> None:
     assert tab.locator('[data-testid="stException"]').count() == 0, tab.inner_text("body")
     assert not tab.errors, tab.errors
+
+
+APP = str(ROOT / "app.py")
+
+
+def open_app(lang: str | None = None, page: str | None = None, timeout: float = 60):
+    """An AppTest of the whole app (navigation and sidebar included), run once.
+
+    ``page`` is a path such as "pages/compose.py"; ``lang`` goes in the URL as ?lang=.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    if lang is not None:
+        at.query_params["lang"] = lang
+    at.run()
+    if page is not None:
+        at.switch_page(page).run()
+    return at

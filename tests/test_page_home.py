@@ -1,0 +1,41 @@
+"""The app shell and Home page with Streamlit's AppTest, in both languages."""
+
+import pytest
+from conftest import open_app as run_app
+from fmnist import i18n
+
+
+def test_home_opens_in_english_by_default():
+    at = run_app()
+    assert not at.exception
+    assert at.title[0].value == "Fashion-MNIST Studio"
+    assert at.session_state["lang"] == "en"
+    assert "Sneaker" in at.markdown[-1].value
+
+
+def test_home_opens_in_korean_from_the_url():
+    at = run_app("ko")
+    assert not at.exception
+    assert at.title[0].value == "패션 MNIST 스튜디오"
+    assert "스니커즈" in at.markdown[-1].value
+
+
+def test_the_sidebar_switches_language():
+    # The URL half (?lang=ko after the switch) is checked in a real browser: test_browser_home.py.
+    at = run_app()
+    at.sidebar.radio(key="lang").set_value("ko").run()
+    assert not at.exception
+    assert at.title[0].value == "패션 MNIST 스튜디오"
+
+
+def test_an_unknown_language_in_the_url_falls_back_to_english():
+    at = run_app("xx")
+    assert not at.exception
+    assert at.title[0].value == "Fashion-MNIST Studio"
+
+
+@pytest.mark.parametrize("key", sorted(i18n.TEXT))
+def test_every_text_exists_in_both_languages(key):
+    english, korean = i18n.TEXT[key]
+    assert english.strip() and korean.strip()
+    assert english.count("{") == korean.count("{"), "both languages take the same values"
