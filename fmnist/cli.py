@@ -2,6 +2,11 @@
 
     python -m fmnist check-data          verify the four archives, print where they are
     python -m fmnist facts               the dataset facts the seed notebooks print
+    python -m fmnist train KIND          train dense, single or multi; writes models/KIND.keras + .json
+    python -m fmnist evaluate [KIND ...] print the test metrics of the models in models/
+
+``python -m fmnist train single`` reproduces the shipped ``models/single.keras`` (the
+"full" preset); every knob of the recipe is an option, e.g. ``--epochs 2 --preset quick``.
 """
 
 from __future__ import annotations
@@ -9,6 +14,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
 def check_data(args) -> int:
@@ -37,11 +45,93 @@ def facts(args) -> int:
     return 0
 
 
+def _silence_tensorflow() -> None:
+    import os
+
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+def _print_progress(progress) -> None:
+    if progress.stage == "train" and progress.batch == progress.batches:
+        logs = "  ".join(f"{k} {v:.4f}" for k, v in sorted(progress.logs.items()))
+        print(f"epoch {progress.epoch}/{progress.epochs}  {logs}  ({progress.elapsed:.0f} s)", flush=True)
+    elif progress.stage == "evaluate":
+        print("evaluating on the test split ...", flush=True)
+
+
+def format_metrics(kind: str, metrics: dict) -> str:
+    if kind != "multi":
+        return f"accuracy {metrics['accuracy']:.4f} on {metrics['test_images']:,} test images"
+    by_count = "  ".join(f"{n}: {v:.3f}" for n, v in metrics["exact_match_by_count"].items())
+    return (f"exact-match {metrics['exact_match']:.4f}  micro-F1 {metrics['micro_f1']:.4f}  "
+            f"(threshold {metrics['threshold']}, {metrics['test_images']:,} test canvases)\n"
+            f"  exact-match by object count  {by_count}")
+
+
+def train(args) -> int:
+    _silence_tensorflow()
+    from . import data, registry, training
+
+    config = training.PRESETS[args.kind][args.preset]
+    overrides = {name: getattr(args, name) for name in ("epochs", "batch_size", "learning_rate", "train_size",
+                                                        "seed", "width", "convs") if getattr(args, name) is not None}
+    config = training.TrainConfig.from_dict({**config.__dict__, **overrides})
+    print(f"training {args.kind} ({args.preset} preset): {config.relevant()}", flush=True)
+    result = training.train(config, data.load_data(), on_progress=_print_progress)
+    out = Path(args.out) / f"{args.kind}.keras"
+    registry.save_model(result.model, result.metadata(), out)
+    print(f"{args.kind}: {format_metrics(args.kind, result.metrics)}")
+    print(f"trained in {result.wall_time:.0f} s ({result.train_images_per_s:.0f} images/s); wrote {out} "
+          f"({out.stat().st_size / 1e6:.2f} MB) and {out.with_suffix('.json').name}")
+    return 0
+
+
+def evaluate(args) -> int:
+    _silence_tensorflow()
+    from . import data, registry, training
+
+    unknown = set(args.kinds) - set(training.KINDS)
+    if unknown:
+        print(f"unknown model {sorted(unknown)}; choose from {training.KINDS}", file=sys.stderr)
+        return 2
+    dataset = data.load_data()
+    for kind in args.kinds or training.KINDS:
+        path = Path(args.models) / f"{kind}.keras"
+        try:
+            model = registry.load_model(path)
+        except registry.ModelError as exc:
+            print(f"{kind}: {exc}", file=sys.stderr)
+            return 1
+        threshold = (registry.read_metadata(path) or {}).get("threshold")
+        print(f"{kind}: {format_metrics(kind, training.evaluate(model, kind, dataset, threshold=threshold))}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m fmnist", description="Fashion-MNIST Studio's command line")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check-data", help="verify the dataset archives").set_defaults(func=check_data)
     commands.add_parser("facts", help="print the dataset facts").set_defaults(func=facts)
+
+    kinds = ("dense", "single", "multi")
+    trainer = commands.add_parser("train", help="train a model and write it with its JSON")
+    trainer.add_argument("kind", choices=kinds)
+    trainer.add_argument("--preset", choices=("quick", "full"), default="full",
+                         help="the recipe to start from (full = the shipped model)")
+    trainer.add_argument("--epochs", type=int)
+    trainer.add_argument("--batch-size", type=int)
+    trainer.add_argument("--learning-rate", type=float)
+    trainer.add_argument("--train-size", type=int, help="training garments (at most 55,000)")
+    trainer.add_argument("--seed", type=int, help="data order, composites and initial weights")
+    trainer.add_argument("--width", type=int, help="tile network: filters of the first block")
+    trainer.add_argument("--convs", type=int, help="tile network: conv layers per block")
+    trainer.add_argument("--out", default=str(MODELS_DIR), help="output folder (default: models/)")
+    trainer.set_defaults(func=train)
+
+    evaluator = commands.add_parser("evaluate", help="print the test metrics of saved models")
+    evaluator.add_argument("kinds", nargs="*", metavar="KIND", help="dense, single or multi (default: all three)")
+    evaluator.add_argument("--models", default=str(MODELS_DIR), help="folder of the .keras files")
+    evaluator.set_defaults(func=evaluate)
     return parser
 
 

@@ -1,0 +1,122 @@
+"""Models and training: the contract's shapes, the tile plumbing, a real (tiny) training run."""
+
+import os
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from fmnist import composite, models, training  # noqa: E402
+from fmnist.inference import Predictor  # noqa: E402
+
+TINY = dict(epochs=1, train_size=300, width=4, convs=1, batch_size=64)
+
+
+@pytest.fixture(scope="module")
+def tiny_results(fmnist_data):
+    """One real training run per kind, a few hundred images each."""
+    results = {}
+    for kind in training.KINDS:
+        reports = []
+        config = training.TrainConfig(kind, **(TINY if kind != "dense" else dict(epochs=1, train_size=300)))
+        results[kind] = (training.train(config, fmnist_data, on_progress=reports.append, eval_size=200), reports)
+    return results
+
+
+def test_canvas_to_tiles_cuts_quadrants_in_the_composite_order(fmnist_data):
+    (x_train, y_train), _ = fmnist_data
+    canvases = composite.make_multi_set(x_train, y_train, 8, np.random.default_rng(0)).images
+    cut = np.asarray(models.CanvasToTiles()(canvases[..., None].astype("float32")))
+    np.testing.assert_array_equal(cut[..., 0].reshape(8, 4, 28, 28), composite.tiles(canvases))
+
+
+@pytest.mark.parametrize("kind, shape", [("dense", (3, 28, 28)), ("single", (3, 56, 56, 1)), ("multi", (3, 56, 56, 1))])
+def test_models_keep_the_contract(tiny_results, kind, shape):
+    model = tiny_results[kind][0].model
+    probs = np.asarray(model(np.random.default_rng(0).random(shape, dtype=np.float32)))
+    assert probs.shape == (3, 10)
+    assert ((probs >= 0) & (probs <= 1)).all()
+    if kind != "multi":
+        np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-4)
+
+
+def test_the_single_model_answers_with_its_one_garment_wherever_it_sits(tiny_results, fmnist_data):
+    """The same garment in each quadrant gets the same answer: the tile network is shared."""
+    _, (x_test, _) = fmnist_data
+    predict = Predictor(tiny_results["single"][0].model)
+    answers = np.stack([predict(composite.place_in_quadrant(x_test[0], q)) for q in range(4)])
+    np.testing.assert_allclose(answers, answers[[0, 0, 0, 0]], atol=1e-5)
+
+
+def test_multi_says_a_class_is_present_if_any_tile_shows_it(tiny_results, fmnist_data):
+    _, (x_test, _) = fmnist_data
+    model = tiny_results["multi"][0].model
+    canvas = composite.compose(x_test, np.array([[0, -1, 5, 9]]))
+    per_tile = Predictor(models.tile_network_of(model))(composite.tiles(canvas)[0])
+    np.testing.assert_allclose(Predictor(model)(canvas[0]), 1 - np.prod(1 - per_tile, axis=0), atol=1e-5)
+
+
+def test_single_sums_the_garment_evidence_of_the_four_tiles(tiny_results, fmnist_data):
+    _, (x_test, _) = fmnist_data
+    model = tiny_results["single"][0].model
+    canvas = composite.compose(x_test, np.array([[-1, 3, -1, -1]]))
+    garments = Predictor(models.tile_network_of(model))(composite.tiles(canvas)[0])[:, :10].sum(axis=0)
+    np.testing.assert_allclose(Predictor(model)(canvas[0]), garments / garments.sum(), atol=1e-5)
+
+
+def test_training_reports_progress_and_writes_complete_metadata(tiny_results):
+    for kind, (result, reports) in tiny_results.items():
+        assert reports[-1].stage == "done" and reports[-1].fraction == 1.0
+        assert any(r.stage == "train" for r in reports)
+        meta = result.metadata()
+        for field in ("config", "data_seed", "epochs", "wall_time_s", "machine", "test", "history", "key"):
+            assert field in meta, (kind, field)
+        assert meta["epochs"] == 1 and meta["history"]["val_loss"]
+        assert meta["key"] == result.config.key()
+    multi = tiny_results["multi"][0]
+    assert 0.05 <= multi.metadata()["threshold"] <= 0.95
+    assert set(multi.metrics["exact_match_by_count"]) <= {"0", "1", "2", "3", "4"}
+
+
+def test_a_stop_request_cancels_training(fmnist_data):
+    config = training.TrainConfig("single", **{**TINY, "epochs": 3})
+    with pytest.raises(training.Cancelled):
+        training.train(config, fmnist_data, should_stop=lambda: True)
+
+
+def test_tile_set_labels_each_tile_by_the_garment_placed_in_it(fmnist_data):
+    (x_train, y_train), _ = fmnist_data
+    for kind in ("single", "multi"):
+        tiles, targets = training.tile_set(kind, x_train[:500], y_train[:500], np.random.default_rng(1), 400, 0.25)
+        classes = targets if kind == "single" else np.where(targets.any(axis=1), targets.argmax(axis=1), 10)
+        empty = classes == training.EMPTY
+        assert (~empty).sum() == 400 and empty.sum() == 100
+        assert not tiles[empty].any()
+        for tile, label in zip(tiles[~empty][:50], classes[~empty][:50]):
+            matches = np.flatnonzero((x_train[:500] == tile).all(axis=(1, 2)))
+            assert label in y_train[matches]
+
+
+def test_config_key_changes_with_the_recipe_but_not_with_irrelevant_knobs():
+    base = training.TrainConfig("single", epochs=2)
+    assert base.key() == training.TrainConfig("single", epochs=2).key()
+    assert base.key() != training.TrainConfig("single", epochs=3).key()
+    assert base.key() != training.TrainConfig("single", epochs=2, seed=1).key()
+    assert training.TrainConfig("dense", width=8).key() == training.TrainConfig("dense", width=64).key()
+
+
+def test_a_config_outside_its_limits_is_refused():
+    with pytest.raises(ValueError):
+        training.TrainConfig("single", train_size=70000)
+    with pytest.raises(ValueError):
+        training.TrainConfig("triple")
+
+
+def test_multi_label_scores_on_a_hand_worked_example():
+    truth = np.array([[1, 0, 0], [0, 1, 1]])
+    probs = np.array([[0.9, 0.2, 0.1], [0.3, 0.8, 0.4]])
+    scores = training.multi_label_scores(probs, truth, 0.5)
+    assert scores["exact_match"] == 0.5  # the second row misses its third class
+    assert scores["micro_f1"] == pytest.approx(2 * 2 / (2 * 2 + 0 + 1))
+    assert training.choose_threshold(probs, truth) <= 0.4  # a lower threshold catches it
