@@ -8,6 +8,7 @@ Generation is vectorised: 60,000 canvases take a fraction of a second.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 import numpy as np
@@ -119,3 +120,117 @@ def make_multi_set(images: np.ndarray, labels: np.ndarray, n: int, rng: np.rando
 def with_object_count(composites: Composites, count: int) -> np.ndarray:
     """Indices of the canvases holding exactly ``count`` garments (seed 000's ``filter2``)."""
     return np.flatnonzero(composites.object_counts == count)
+
+
+# --- Canvases a user describes (the Compose page) ---------------------------------------------
+
+QUADRANT_NAMES = ("top-left", "top-right", "bottom-left", "bottom-right")
+
+
+class QuadrantClash(ValueError):
+    """Two garments were given the same quadrant; ``quadrant`` and ``garments`` (1-based) say which."""
+
+    def __init__(self, quadrant: int, garments: tuple[int, ...]):
+        self.quadrant = quadrant
+        self.garments = garments
+        super().__init__(f"quadrant {quadrant} is chosen by garments {', '.join(map(str, garments))}: "
+                         "each garment needs a quadrant of its own")
+
+
+def arrange(labels: np.ndarray, classes, quadrants, seed: int) -> np.ndarray:
+    """(4,) source indices for one canvas described garment by garment (seed 000's
+    ``expand_4times2`` with the choices made by hand).
+
+    ``classes[i]`` is the class of garment i, or None for any class; ``quadrants[i]`` its
+    quadrant 0-3, or None for a random free quadrant. Each garment's image is drawn with its
+    own generator seeded by ``(seed, i)``, so changing one garment leaves the others as they
+    were. A quadrant given twice raises :class:`QuadrantClash`.
+    """
+    classes, quadrants = list(classes), list(quadrants)
+    if len(classes) != len(quadrants):
+        raise ValueError(f"{len(classes)} classes but {len(quadrants)} quadrants")
+    if len(classes) > QUADRANTS:
+        raise ValueError(f"a canvas holds at most 4 garments, got {len(classes)}")
+    for c in classes:
+        if c is not None and c not in range(NUM_CLASSES):
+            raise ValueError(f"class must be 0-9 or None, got {c}")
+    for q in quadrants:
+        if q is not None and q not in range(QUADRANTS):
+            raise ValueError(f"quadrant must be 0-3 or None, got {q}")
+    for q in range(QUADRANTS):
+        garments = tuple(i + 1 for i, chosen in enumerate(quadrants) if chosen == q)
+        if len(garments) > 1:
+            raise QuadrantClash(q, garments)
+
+    labels = np.asarray(labels)
+    free = [q for q in range(QUADRANTS) if q not in quadrants]
+    free = list(np.random.default_rng([seed, QUADRANTS]).permutation(free))
+    sources = np.full(QUADRANTS, EMPTY)
+    for i, (c, q) in enumerate(zip(classes, quadrants)):
+        pool = np.flatnonzero(labels == c) if c is not None else np.arange(len(labels))
+        if len(pool) == 0:
+            raise ValueError(f"no image of class {c} to draw from")
+        quadrant = q if q is not None else free.pop(0)
+        sources[quadrant] = pool[np.random.default_rng([seed, i]).integers(len(pool))]
+    return sources
+
+
+def random_garment(labels: np.ndarray, rng: np.random.Generator) -> tuple[int, int]:
+    """A random garment as (class, rank within its class): the Compose page's "random" choice."""
+    labels = np.asarray(labels)
+    label = int(rng.integers(NUM_CLASSES))
+    return label, int(rng.integers(np.count_nonzero(labels == label)))
+
+
+def quadrant_classes(labels: np.ndarray, sources: np.ndarray) -> np.ndarray:
+    """The class in each quadrant, -1 where empty: (4,) for one canvas's sources, (n, 4) for many."""
+    sources = np.asarray(sources)
+    return np.where(sources != EMPTY, np.asarray(labels, dtype=np.int64)[np.maximum(sources, 0)], EMPTY)
+
+
+def object_count_distribution(composites: Composites) -> np.ndarray:
+    """How many canvases hold 0, 1, 2, 3 and 4 garments: (5,) ints."""
+    return np.bincount(composites.object_counts, minlength=QUADRANTS + 1)
+
+
+def class_distribution(labels: np.ndarray, sources: np.ndarray) -> np.ndarray:
+    """How many garments of each class were placed over a set of canvases: (10,) ints."""
+    classes = quadrant_classes(labels, sources)
+    return np.bincount(classes[classes != EMPTY], minlength=NUM_CLASSES)
+
+
+def npz_bytes(composites: Composites) -> bytes:
+    """The set as a compressed NumPy file: ``images`` (n, 56, 56) uint8, ``labels``, ``sources``.
+
+    Read it back with ``numpy.load(path)``.
+    """
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, images=composites.images, labels=composites.labels, sources=composites.sources)
+    return buffer.getvalue()
+
+
+def png_bytes(image: np.ndarray) -> bytes:
+    """A uint8 greyscale image as PNG bytes, pixel for pixel (a 56x56 canvas stays 56x56)."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.fromarray(np.asarray(image, dtype=np.uint8)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+GRID_COLOUR = (70, 110, 170)
+
+
+def preview(canvas: np.ndarray, scale: int = 8, grid: bool = True) -> np.ndarray:
+    """A canvas enlarged ``scale`` times with nearest-neighbour (crisp pixels), as RGB uint8,
+    with the quadrant borders drawn faintly over it; the data itself is not changed."""
+    big = np.repeat(np.repeat(np.asarray(canvas, dtype=np.uint8), scale, axis=0), scale, axis=1)
+    rgb = np.repeat(big[..., None], 3, axis=2)
+    if grid:
+        width = max(1, scale // 4)
+        start = big.shape[0] // 2 - width // 2
+        line = slice(start, start + width)
+        colour = np.array(GRID_COLOUR, dtype=np.uint16)
+        rgb[line, :] = ((rgb[line, :].astype(np.uint16) + colour) // 2).astype(np.uint8)
+        rgb[:, line] = ((rgb[:, line].astype(np.uint16) + colour) // 2).astype(np.uint8)
+    return rgb

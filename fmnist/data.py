@@ -217,3 +217,32 @@ def indices_of_class(labels: np.ndarray, label: int, count: int, start: int = 0,
 def mean_images(images: np.ndarray, labels: np.ndarray) -> np.ndarray:
     """The mean image of each class, float32 (10, 28, 28) in 0-255."""
     return np.stack([images[labels == c].mean(axis=0, dtype=np.float64) for c in range(NUM_CLASSES)]).astype(np.float32)
+
+
+def pixel_stats(image: np.ndarray) -> dict[str, float]:
+    """Minimum, maximum, mean, standard deviation and sum of one image's pixels, and the share
+    of pixels that are not background (non-zero): what the Browse page shows beside an image."""
+    x = np.asarray(image)
+    return {
+        "min": int(x.min()), "max": int(x.max()),
+        "mean": float(x.mean(dtype=np.float64)), "std": float(x.std(dtype=np.float64)),
+        "sum": int(x.sum(dtype=np.int64)), "nonzero": float(np.count_nonzero(x) / x.size),
+    }
+
+
+def sprite_indices(labels: np.ndarray, per_class: int, rng: np.random.Generator | None = None) -> np.ndarray:
+    """(10, per_class) indices: a row of ``per_class`` images for every class, in label order.
+
+    Seed 000's ``filter(label, count)`` for all ten classes at once: the first images of each
+    class, or a random sample of each when ``rng`` is given.
+    """
+    rows = [indices_of_class(labels, label, per_class, rng=rng) for label in range(NUM_CLASSES)]
+    if min(len(row) for row in rows) < per_class:
+        raise ValueError(f"some class has fewer than {per_class} images")
+    return np.stack(rows)
+
+
+def image_peaks(images: np.ndarray) -> np.ndarray:
+    """The brightest pixel of each image: (n,) uint8. Every Fashion-MNIST image reaches 254 or
+    255, which is why per-image min-max and x/255 give almost the same numbers here."""
+    return np.asarray(images).reshape(len(images), -1).max(axis=1)
