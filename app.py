@@ -30,6 +30,7 @@ PAGES = {
         st.Page("pages/home.py", title=tr("nav.home"), icon="🏠", url_path="home", default=True),
     ],
     tr("nav.section_data"): [
+        st.Page("pages/browse.py", title=tr("nav.browse"), icon="🔎", url_path="browse"),
     ],
     tr("nav.section_models"): [
     ],

@@ -44,3 +44,31 @@ def upscale(image: np.ndarray, scale: int = 8) -> Image.Image:
     """A uint8 image enlarged with nearest-neighbour, so pixels stay crisp on a projector."""
     picture = Image.fromarray(np.asarray(image, dtype=np.uint8))
     return picture.resize((picture.width * scale, picture.height * scale), Image.Resampling.NEAREST)
+
+
+def label_boxes(hot, names, caption: str | None = None) -> None:
+    """A multi-hot label as ten named boxes: filled where 1, outlined where 0 (readable on a projector)."""
+    import html
+
+    boxes = []
+    for value, name in zip(np.asarray(hot).astype(int), names):
+        style = ("background:#1f4e8c;color:#fff;border:2px solid #1f4e8c;" if value
+                 else "background:transparent;color:#888;border:2px solid #bbb;")
+        boxes.append(
+            f'<div data-label="{value}" style="{style}border-radius:6px;padding:4px 2px;text-align:center;'
+            f'min-width:0;">'
+            f'<div style="font-size:1.6em;font-weight:700;line-height:1.2">{value}</div>'
+            f'<div style="font-size:0.78em;line-height:1.2;overflow-wrap:anywhere">{html.escape(str(name))}</div></div>'
+        )
+    st.markdown(f'<div style="display:grid;grid-template-columns:repeat({len(boxes)},minmax(0,1fr));gap:5px;">'
+                f'{"".join(boxes)}</div>', unsafe_allow_html=True)
+    if caption:
+        st.caption(caption)
+
+CRISP = "crisp"
+
+
+def crisp_images() -> None:
+    """Keep pixels square when the browser resizes an image inside a container whose key starts
+    with ``crisp`` (a canvas narrower than its 448 pixels must not be smoothed)."""
+    st.html(f'<style>[class*="st-key-{CRISP}"] img {{ image-rendering: pixelated; }}</style>')

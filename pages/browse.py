@@ -1,0 +1,237 @@
+"""Browse: the dataset at a glance, samples by class, normalisation, extremes and mean images.
+
+Ask (widgets, ``*_ui``), compute (``fmnist``, cached by plain values), show. Rendered figures
+are cached as PNG bytes keyed by split and language, so a rerun redraws nothing it has drawn.
+"""
+
+import numpy as np
+import streamlit as st
+
+from fmnist import data, i18n, plots
+from pages._ui import CRISP, class_names, crisp_images, dataset, lang, tr, upscale
+
+SPLITS = ("train", "test")
+
+
+# --- Compute (cached, plain values in) -----------------------------------------------------
+
+def split_arrays(split: str):
+    train, test = dataset()
+    return train if split == "train" else test
+
+
+@st.cache_data(show_spinner=False)
+def split_facts(split: str) -> data.Facts:
+    return data.facts(*split_arrays(split))
+
+
+@st.cache_data(show_spinner=False)
+def lowest_peak(split: str) -> int:
+    return int(data.image_peaks(split_arrays(split)[0]).min())
+
+
+def _split_name(split: str, language: str) -> str:
+    return i18n.t(f"browse.split_{split}", language)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def counts_png(split: str, language: str) -> bytes:
+    figure = plots.bar_chart(split_facts(split).counts_per_class, i18n.class_names(language),
+                             title=i18n.t("browse.counts_title", language, split=_split_name(split, language)),
+                             ylabel=i18n.t("browse.counts_ylabel", language))
+    return plots.to_png(figure)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def first_image_png(split: str, language: str) -> bytes:
+    images, labels = split_arrays(split)
+    figure = plots.image_with_colorbar(
+        images[0], title=i18n.t("browse.first_title", language, name=i18n.class_name(labels[0], language)),
+        label=i18n.t("browse.first_colorbar", language))
+    return plots.to_png(figure)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def tutorial_grid_png(split: str, language: str) -> bytes:
+    images, labels = split_arrays(split)
+    names = i18n.class_names(language)
+    figure = plots.labelled_grid(images[:25], [names[label] for label in labels[:25]], cols=5, cell=1.5,
+                                 fontsize=12)
+    return plots.to_png(figure)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def sprite_png(split: str, language: str, per_class: int, seed: int) -> bytes:
+    images, labels = split_arrays(split)
+    rng = np.random.default_rng(seed) if seed else None
+    rows = images[data.sprite_indices(labels, per_class, rng)]
+    return plots.to_png(plots.class_sprite(rows, i18n.class_names(language)))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def normalisation_png(split: str, language: str, index: int) -> bytes:
+    image = split_arrays(split)[0][index]
+    variants = [(i18n.t("browse.norm_raw", language), image),
+                (i18n.t("browse.norm_scaled", language), data.scale_255(image)),
+                (i18n.t("browse.norm_minmax", language), data.min_max(image))]
+    figure = plots.normalisation_comparison(variants, hist_label=i18n.t("browse.norm_pixel", language),
+                                            count_label=i18n.t("browse.norm_count", language))
+    return plots.to_png(figure)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def means_png(split: str, language: str) -> bytes:
+    figure = plots.labelled_grid(data.mean_images(*split_arrays(split)), i18n.class_names(language),
+                                 cols=5, cell=2.0, vmax=None, fontsize=12)
+    return plots.to_png(figure)
+
+
+# --- Ask -----------------------------------------------------------------------------------
+
+def split_ui() -> str:
+    return st.segmented_control(tr("browse.split"), SPLITS, default="train", required=True,
+                                format_func={s: tr(f"browse.split_{s}") for s in SPLITS}.get, key="browse_split")
+
+
+def class_samples_ui(labels: np.ndarray) -> tuple[int, int, str, int]:
+    """Class, count, order and page-or-seed for the strip of one class."""
+    names = class_names()
+    left, middle, right = st.columns([2, 2, 3])
+    label = left.selectbox(tr("browse.class"), range(data.NUM_CLASSES), format_func=names.__getitem__,
+                           key="browse_class")
+    count = middle.slider(tr("browse.count"), 1, 30, 10, key="browse_count")
+    orders = {o: tr(f"browse.order_{o}") for o in ("dataset", "shuffled")}
+    with right:
+        order = st.segmented_control(tr("browse.order"), list(orders), default="dataset", required=True,
+                                     key="browse_order", format_func=orders.get)
+    total = int(np.count_nonzero(labels == label))
+    if order == "dataset":
+        pages = max(1, -(-total // count))
+        if st.session_state.get("browse_page", 1) > pages:
+            st.session_state["browse_page"] = 1
+        position = st.pagination(pages, key="browse_page", max_visible_pages=9)
+    else:
+        seed_column, button_column = st.columns([3, 2], vertical_alignment="bottom")
+        if button_column.button(tr("browse.shuffle_again"), key="browse_reshuffle"):
+            st.session_state["browse_seed"] = st.session_state.get("browse_seed", 0) + 1
+        position = seed_column.number_input(tr("browse.seed"), 0, 10**6, 0, key="browse_seed")
+    return label, count, order, int(position)
+
+
+# --- Show ----------------------------------------------------------------------------------
+
+def glance(split: str) -> None:
+    st.header(tr("browse.glance"))
+    facts = {s: split_facts(s) for s in SPLITS}
+    shown = facts[split]
+    cols = st.columns(5)
+    cols[0].metric(tr("browse.train_count"), f"{facts['train'].count:,}")
+    cols[1].metric(tr("browse.test_count"), f"{facts['test'].count:,}")
+    cols[2].metric(tr("browse.shape"), f"{shown.shape[1]} × {shown.shape[2]}", help=tr("browse.shape_help"))
+    cols[3].metric(tr("browse.range"), f"{shown.pixel_min}–{shown.pixel_max}", help=tr("browse.range_help"))
+    cols[4].metric(tr("browse.range_scaled"), "0.0–1.0", help=tr("browse.range_help"))
+    chart, first = st.columns([3, 2])
+    chart.image(counts_png(split, lang()))
+    chart.caption(tr("browse.counts_caption"))
+    first.image(first_image_png(split, lang()), width=360)
+    first.caption(tr("browse.first_caption"))
+
+
+def image_detail(images: np.ndarray, labels: np.ndarray, index: int) -> None:
+    """One image large, with its index, label and pixel statistics."""
+    name = class_names()[labels[index]]
+    picture, numbers = st.columns([2, 3])
+    picture.image(upscale(images[index], 10), caption=tr("browse.detail_title", index=index, name=name))
+    stats = data.pixel_stats(images[index])
+    with numbers:
+        st.markdown(f"**{tr('browse.detail_label', label=int(labels[index]), name=name)}**")
+        st.table({
+            tr("browse.stat"): [tr(f"browse.stat_{key}") for key in ("min", "max", "mean", "std", "sum", "nonzero")],
+            tr("browse.value"): [f"{stats['min']}", f"{stats['max']}", f"{stats['mean']:.1f}", f"{stats['std']:.1f}",
+                                 f"{stats['sum']:,}", f"{stats['nonzero']:.0%}"],
+        }, hide_index=True)
+
+
+@st.fragment
+def one_class(split: str) -> None:
+    images, labels = split_arrays(split)
+    label, count, order, position = class_samples_ui(labels)
+    name = class_names()[label]
+    if order == "dataset":
+        start = (position - 1) * count
+        shown = data.indices_of_class(labels, label, count, start=start)
+        total = int(np.count_nonzero(labels == label))
+        caption = tr("browse.strip_caption", count=len(shown), name=name, split=tr(f"browse.split_{split}"),
+                     first=start + 1, last=start + len(shown), total=f"{total:,}")
+    else:
+        shown = data.indices_of_class(labels, label, count, rng=np.random.default_rng(position))
+        caption = tr("browse.strip_caption_shuffled", count=len(shown), name=name,
+                     split=tr(f"browse.split_{split}"), seed=position)
+    with st.container(key=f"{CRISP}_browse_strip"):
+        st.image([upscale(images[i], 4) for i in shown], caption=[f"#{i}" for i in shown])
+    st.caption(caption)
+    chosen = st.pills(tr("browse.pick"), [int(i) for i in shown], default=int(shown[0]), required=True,
+                      format_func=lambda i: f"#{i}", key=f"browse_pick_{split}_{label}_{order}_{position}_{count}")
+    image_detail(images, labels, chosen)
+
+
+@st.fragment
+def all_classes(split: str) -> None:
+    grid, sprite = st.columns(2)
+    with grid:
+        st.subheader(tr("browse.grid_title", split=tr(f"browse.split_{split}")))
+        st.image(tutorial_grid_png(split, lang()))
+    with sprite:
+        st.subheader(tr("browse.sprite_title"))
+        per_class, seed = st.columns(2)
+        per_class = per_class.slider(tr("browse.per_class"), 4, 16, 10, key="browse_per_class")
+        seed = seed.number_input(tr("browse.sprite_shuffle"), 0, 10**6, 0, key="browse_sprite_seed")
+        st.image(sprite_png(split, lang(), per_class, int(seed)))
+        st.caption(tr("browse.sprite_caption"))
+
+
+def samples(split: str) -> None:
+    st.header(tr("browse.samples"))
+    one, every = st.tabs([tr("browse.tab_one"), tr("browse.tab_all")])
+    with one:
+        one_class(split)
+    with every:
+        all_classes(split)
+
+
+@st.fragment
+def normalisation(split: str) -> None:
+    st.header(tr("browse.norm"))
+    count = split_facts(split).count
+    index = st.columns(4)[0].number_input(tr("browse.norm_index"), 0, count - 1, 0, key="browse_norm_index")
+    st.image(normalisation_png(split, lang(), int(index)))
+    st.info(tr("browse.norm_why"))
+    st.caption(tr("browse.norm_same", split=tr(f"browse.split_{split}"), peak=lowest_peak(split)))
+
+
+def extremes_and_means(split: str) -> None:
+    st.header(tr("browse.extremes"))
+    images, labels = split_arrays(split)
+    facts = split_facts(split)
+    extremes, means = st.columns([2, 5])
+    with extremes:
+        shown = {"brightest": facts.brightest, "darkest": facts.darkest}
+        st.image([upscale(images[i], 6) for i in shown.values()],
+                 caption=[tr(f"browse.{kind}", index=i, name=class_names()[labels[i]],
+                             total=int(images[i].sum(dtype=np.int64))) for kind, i in shown.items()])
+        st.caption(tr("browse.extremes_caption"))
+    with means:
+        st.markdown(f"**{tr('browse.means_title', split=tr(f'browse.split_{split}'))}**")
+        st.image(means_png(split, lang()))
+        st.caption(tr("browse.means_caption"))
+
+
+crisp_images()
+st.title(tr("browse.title"))
+st.write(tr("browse.intro"))
+dataset()  # a clear message and a stop, if the data is missing
+split = split_ui()
+glance(split)
+samples(split)
+normalisation(split)
+extremes_and_means(split)
