@@ -31,6 +31,7 @@ PAGES = {
     ],
     tr("nav.section_data"): [
         st.Page("pages/browse.py", title=tr("nav.browse"), icon="🔎", url_path="browse"),
+        st.Page("pages/compose.py", title=tr("nav.compose"), icon="🧩", url_path="compose"),
     ],
     tr("nav.section_models"): [
     ],
