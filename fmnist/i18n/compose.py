@@ -62,7 +62,7 @@ TEXT = {
     "compose.empty": ("empty", "비어 있음"),
 
     # Actions
-    "compose.download_png": ("⬇ Canvas as PNG (56x56)", "⬇ 캔버스 PNG (56x56)"),
+    "compose.download_png": ("⬇ PNG 56x56", "⬇ PNG 56x56"),
     "compose.send": ("➜ Send to prediction", "➜ 예측으로 보내기"),
     "compose.sent": ("The canvas is ready: the prediction page will open with it.",
                      "캔버스가 준비되었습니다. 예측 페이지가 이 캔버스로 열립니다."),
