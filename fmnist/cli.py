@@ -74,7 +74,7 @@ def train(args) -> int:
 
     config = training.PRESETS[args.kind][args.preset]
     overrides = {name: getattr(args, name) for name in ("epochs", "batch_size", "learning_rate", "train_size",
-                                                        "seed", "width", "convs") if getattr(args, name) is not None}
+                                                        "seed", "width", "convs", "blocks") if getattr(args, name) is not None}
     config = training.TrainConfig.from_dict({**config.__dict__, **overrides})
     print(f"training {args.kind} ({args.preset} preset): {config.relevant()}", flush=True)
     result = training.train(config, data.load_data(), on_progress=_print_progress)
@@ -125,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     trainer.add_argument("--seed", type=int, help="data order, composites and initial weights")
     trainer.add_argument("--width", type=int, help="tile network: filters of the first block")
     trainer.add_argument("--convs", type=int, help="tile network: conv layers per block")
+    trainer.add_argument("--blocks", type=int, help="tile network: conv blocks")
     trainer.add_argument("--out", default=str(MODELS_DIR), help="output folder (default: models/)")
     trainer.set_defaults(func=train)
 

@@ -111,15 +111,17 @@ def conv_block(x, filters: int, convs: int):
     return layers.MaxPooling2D()(x)
 
 
-def build_tile_network(outputs: int, activation: str, width: int = 32, convs: int = 2,
-                       dense: int = 128, dropout: float = 0.3, name: str = "tile_network") -> keras.Model:
-    """A small VGG-style CNN for one 28x28 tile: two conv blocks, a dense layer, the answer.
+def build_tile_network(outputs: int, activation: str, width: int = 32, convs: int = 1, blocks: int = 3,
+                       dense: int = 128, dropout: float = 0.25, name: str = "tile_network") -> keras.Model:
+    """A small VGG-style CNN for one 28x28 tile: conv blocks, a dense layer, the answer.
 
-    width: filters of the first block (the second has twice as many); convs: conv layers per block.
+    Block b has ``width * 2**b`` filters and ``convs`` conv layers, then halves the image:
+    28 -> 14 -> 7 -> 3 with the default three blocks.
     """
     tile = keras.Input(shape=(TILE, TILE, 1))
-    x = conv_block(tile, width, convs)       # 14x14
-    x = conv_block(x, 2 * width, convs)      # 7x7
+    x = tile
+    for block in range(blocks):
+        x = conv_block(x, width * 2 ** block, convs)
     x = layers.Flatten()(x)
     x = layers.Dropout(dropout)(x)
     x = layers.Dense(dense, activation="relu")(x)

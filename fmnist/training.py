@@ -53,8 +53,10 @@ class TrainConfig:
     train_size: int = 55000  # garments drawn from the training split (at most 55,000)
     seed: int = 0  # data order, composites and initial weights
     width: int = 32  # tile network: filters of the first conv block
-    convs: int = 2  # tile network: conv layers per block
+    convs: int = 1  # tile network: conv layers per block
+    blocks: int = 3  # tile network: conv blocks (each halves the image)
     empty_fraction: float = 0.1  # tile network: empty tiles per garment tile
+    flip: bool = True  # tile network: mirror half the training garments left-right each epoch
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -68,7 +70,7 @@ class TrainConfig:
         """The fields that matter for this kind (the tile-network knobs mean nothing to dense)."""
         values = dataclasses.asdict(self)
         if self.kind == "dense":
-            for name in ("width", "convs", "empty_fraction"):
+            for name in ("width", "convs", "blocks", "empty_fraction", "flip"):
                 values.pop(name)
         return values
 
@@ -89,12 +91,12 @@ PRESETS = {
         "full": TrainConfig("dense", epochs=5, batch_size=32, learning_rate=1e-3),
     },
     "single": {
-        "quick": TrainConfig("single", epochs=1, train_size=20000, width=16, convs=1, batch_size=128),
-        "full": TrainConfig("single", epochs=8, width=32, convs=2),
+        "quick": TrainConfig("single", epochs=2, train_size=15000, width=16, blocks=2, batch_size=128),
+        "full": TrainConfig("single", epochs=12, width=32),
     },
     "multi": {
-        "quick": TrainConfig("multi", epochs=1, train_size=20000, width=16, convs=1, batch_size=128),
-        "full": TrainConfig("multi", epochs=8, width=32, convs=2),
+        "quick": TrainConfig("multi", epochs=2, train_size=15000, width=16, blocks=2, batch_size=128),
+        "full": TrainConfig("multi", epochs=12, width=32),
     },
 }
 
@@ -108,12 +110,17 @@ def split_train(y_train: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def tile_set(kind: str, images: np.ndarray, labels: np.ndarray, rng: np.random.Generator,
-             garments: int, empty_fraction: float) -> tuple[np.ndarray, np.ndarray]:
+             garments: int, empty_fraction: float, flip: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Tiles cut from fresh composites: ``garments`` garment tiles and a share of empty ones.
 
     Returns uint8 tiles (n, 28, 28) and targets: class ids (10 = empty) for single,
-    (n, 10) one-hot rows (all zero when empty) for multi.
+    (n, 10) one-hot rows (all zero when empty) for multi. With ``flip``, a random half of
+    the garments are mirrored left-right (a mirrored sneaker is still a sneaker).
     """
+    if flip:
+        mirrored = rng.random(len(images)) < 0.5
+        images = images.copy()
+        images[mirrored] = images[mirrored, :, ::-1]
     if kind == "single":
         pool = rng.choice(len(images), size=garments, replace=garments > len(images))
         canvases = composite.make_single_set(images[pool], labels[pool], rng)
@@ -147,8 +154,8 @@ def _tile_dataset_class():
 
         def _draw(self):
             rng = np.random.default_rng([self.config.seed, self.epoch])
-            self.x, self.y = tile_set(self.kind, self.images, self.labels, rng,
-                                      self.config.train_size, self.config.empty_fraction)
+            self.x, self.y = tile_set(self.kind, self.images, self.labels, rng, self.config.train_size,
+                                      self.config.empty_fraction, self.config.flip)
 
         def __len__(self):
             return math.ceil(len(self.x) / self.config.batch_size)
@@ -326,7 +333,7 @@ def train(config: TrainConfig, dataset, on_progress: Callable[[Progress], None] 
                   callbacks=[reporter], verbose=0)
         trained, images_seen = model, len(pool) * len(history.get("loss", []))
     else:
-        arch = dict(width=config.width, convs=config.convs)
+        arch = dict(width=config.width, convs=config.convs, blocks=config.blocks)
         tile_net = models.tile_network_for(config.kind, **arch)
         data = _tile_dataset_class()(config.kind, x_train[pool], y_train[pool], config)
         val_x, val_y = tile_set(config.kind, x_train[held_out], y_train[held_out],
