@@ -1,0 +1,231 @@
+"""Trained models on disk: the shipped ones in ``models/`` and the user's in a registry.
+
+    save_model(model, metadata, "models/single.keras")   # writes single.keras + single.json
+    model = load_model("models/single.keras")            # Keras safe_mode, custom layers known
+
+    registry = Registry()                                # $FMNIST_REGISTRY or <repo>/registry
+    registry.put(result)                                 # a TrainResult, stored under its config's key
+    registry.get(config)                                 # (model, metadata), or None: train it
+
+Every write is atomic: the file is written under a temporary name in the same folder
+and renamed into place, so a reader sees the old file or the new one, never half of one.
+Loading uses Keras ``safe_mode`` (no pickled code runs), and a missing, truncated or
+corrupt file raises :class:`ModelError` naming the file; :meth:`Registry.entries` reports
+such files instead of raising. Keras is imported only when a model is saved or loaded,
+so reading metadata stays cheap.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED_DIR = REPO / "models"
+REGISTRY_ENV = "FMNIST_REGISTRY"
+KINDS = ("dense", "single", "multi")
+KEY_PATTERN = re.compile(r"^(dense|single|multi)-[0-9a-f]{12}$")
+_ARCHIVE_MEMBERS = ("config.json", "model.weights.h5")  # what every .keras archive holds
+
+
+class ModelError(RuntimeError):
+    """A model file is missing, truncated, corrupt or refused by safe_mode; the message names it."""
+
+
+# --- One model file and its JSON -------------------------------------------------------------
+
+def metadata_path(keras_path) -> Path:
+    return Path(keras_path).with_suffix(".json")
+
+
+def _write_atomically(path: Path, write) -> None:
+    """Call ``write(temp_path)`` on a temporary file beside ``path``, then rename it into place."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}")
+    os.close(handle)
+    try:
+        write(temp)
+        with open(temp, "rb+") as written:
+            os.fsync(written.fileno())
+        os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.remove(temp)
+
+
+def _write_text(text: str):
+    def write(temp: str) -> None:
+        with open(temp, "w", encoding="utf-8") as out:
+            out.write(text)
+    return write
+
+
+def save_model(model, metadata: dict, keras_path) -> None:
+    """Write ``model`` to ``keras_path`` and ``metadata`` to the JSON beside it, each atomically.
+
+    The metadata is serialised first, so a bad value fails before any file is touched;
+    a save that fails half-way leaves the previous files as they were.
+    """
+    path = Path(keras_path)
+    if path.suffix != ".keras":
+        raise ValueError(f"a model file must end in .keras, got {path.name}")
+    text = json.dumps(metadata, indent=2, ensure_ascii=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomically(path, model.save)
+    _write_atomically(metadata_path(path), _write_text(text + "\n"))
+
+
+def archive_problem(keras_path) -> str | None:
+    """Why ``keras_path`` is not a readable Keras archive (cheap: no TensorFlow), or None."""
+    path = Path(keras_path)
+    if not path.is_file():
+        return "file not found"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            missing = [name for name in _ARCHIVE_MEMBERS if name not in archive.namelist()]
+    except (zipfile.BadZipFile, OSError) as exc:
+        return f"not a Keras archive (truncated or corrupt): {exc}"
+    if missing:
+        return f"not a Keras archive: {', '.join(missing)} missing"
+    return None
+
+
+def load_model(keras_path):
+    """The Keras model in ``keras_path``, loaded with ``safe_mode=True`` and not compiled."""
+    path = Path(keras_path)
+    problem = archive_problem(path)
+    if problem:
+        raise ModelError(f"{path}: {problem}")
+    import keras
+
+    from . import models  # noqa: F401  (registers the custom layers the canvas models use)
+
+    try:
+        return keras.saving.load_model(path, safe_mode=True, compile=False)
+    except Exception as exc:  # Keras raises many kinds; the user needs the file and the reason
+        raise ModelError(f"{path} could not be loaded: {exc}") from exc
+
+
+def read_metadata(keras_path) -> dict | None:
+    """The JSON beside ``keras_path`` as a dict; None if it is missing or unreadable."""
+    try:
+        with open(metadata_path(keras_path), encoding="utf-8") as source:
+            metadata = json.load(source)
+    except (OSError, ValueError):
+        return None
+    return metadata if isinstance(metadata, dict) else None
+
+
+def shipped_path(kind: str) -> Path:
+    """``models/{kind}.keras``, the model the app uses until the user picks another."""
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
+    return SHIPPED_DIR / f"{kind}.keras"
+
+
+def headline_metric(metadata: dict | None) -> tuple[str, float] | None:
+    """The one test figure that sums a model up: accuracy, or exact-match for multi."""
+    test = (metadata or {}).get("test")
+    if not isinstance(test, dict):
+        return None
+    for name in ("exact_match", "accuracy"):
+        if isinstance(test.get(name), (int, float)):
+            return name, float(test[name])
+    return None
+
+
+# --- The registry of trained models ----------------------------------------------------------
+
+def default_root() -> Path:
+    """$FMNIST_REGISTRY, else ``<repo>/registry``."""
+    return Path(os.environ.get(REGISTRY_ENV) or REPO / "registry").expanduser()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A stored model: its key, kind, file and metadata, or the error that makes it unusable."""
+
+    key: str
+    kind: str | None
+    path: Path
+    metadata: dict | None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class Registry:
+    """Trained models stored as ``<root>/<config key>.keras`` with their JSON, one per config."""
+
+    def __init__(self, root=None):
+        self.root = Path(root) if root is not None else default_root()
+
+    def path_for_key(self, key: str) -> Path:
+        if not KEY_PATTERN.match(key):
+            raise ValueError(f"not a model key: {key!r}")
+        return self.root / f"{key}.keras"
+
+    def path_for(self, config) -> Path:
+        return self.path_for_key(config.key())
+
+    def _entry(self, path: Path) -> Entry:
+        key = path.stem
+        kind = key.split("-")[0] if KEY_PATTERN.match(key) else None
+        problem = archive_problem(path)
+        metadata = read_metadata(path)
+        if problem is None and metadata is None:
+            exists = metadata_path(path).exists()
+            problem = "metadata (JSON) unreadable" if exists else "metadata (JSON) missing"
+        elif problem is None and metadata.get("key") != key:
+            problem = f"metadata belongs to {metadata.get('key')!r}, not to this file"
+        return Entry(key, kind, path, metadata, None if problem is None else f"{path.name}: {problem}")
+
+    def lookup(self, config) -> Entry | None:
+        """The stored, readable entry for exactly this config, or None."""
+        path = self.path_for(config)
+        if not path.exists():
+            return None
+        entry = self._entry(path)
+        return entry if entry.ok else None
+
+    def get(self, config):
+        """(model, metadata) stored for exactly this config, or None if there is none loadable."""
+        entry = self.lookup(config)
+        if entry is None:
+            return None
+        try:
+            return load_model(entry.path), entry.metadata
+        except ModelError:
+            return None
+
+    def put(self, result) -> Path:
+        """Store a TrainResult under its config's key (atomically); returns the .keras path."""
+        path = self.path_for(result.config)
+        save_model(result.model, result.metadata(), path)
+        return path
+
+    def entries(self) -> list[Entry]:
+        """Every stored model, newest first; unreadable ones carry an ``error`` instead of failing."""
+        if not self.root.is_dir():
+            return []
+        paths = [path for path in self.root.glob("*.keras") if not path.name.startswith(".")]
+        entries = [self._entry(path) for path in paths]
+        return sorted(entries, key=lambda e: (e.metadata or {}).get("trained_at", ""), reverse=True)
+
+    def delete(self, key: str) -> bool:
+        """Remove a stored model and its JSON; True if there was something to remove."""
+        path = self.path_for_key(key)
+        removed = False
+        for file in (path, metadata_path(path)):
+            try:
+                file.unlink()
+                removed = True
+            except FileNotFoundError:
+                pass
+        return removed

@@ -1,0 +1,161 @@
+"""Training jobs: one at a time, a queue with places, shared requests, cancel, readable failures.
+
+Every job trains a real (tiny) model; a gate holds the first one back so the queue can be looked at.
+"""
+
+import os
+import threading
+import time
+
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from fmnist import jobs, registry, training  # noqa: E402
+
+
+def tiny(seed=0, kind="dense", **changes):
+    recipe = dict(epochs=1, train_size=300, seed=seed)
+    if kind != "dense":
+        recipe.update(width=4, convs=1, batch_size=64)
+    return training.TrainConfig(kind, **{**recipe, **changes})
+
+
+class GatedTrain:
+    """training.train that waits for ``gate`` first, and records how many run at once and in what order."""
+
+    def __init__(self):
+        self.gate = threading.Event()
+        self.order = []
+        self.running = 0
+        self.most_at_once = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, config, dataset, **kwargs):
+        with self._lock:
+            self.order.append(config.key())
+            self.running += 1
+            self.most_at_once = max(self.most_at_once, self.running)
+        try:
+            assert self.gate.wait(60), "the test never opened the gate"
+            return training.train(config, dataset, **kwargs)
+        finally:
+            with self._lock:
+                self.running -= 1
+
+
+@pytest.fixture
+def store(tmp_path):
+    return registry.Registry(tmp_path / "registry")
+
+
+@pytest.fixture
+def gated():
+    trainer = GatedTrain()
+    yield trainer
+    trainer.gate.set()  # never leave a worker waiting
+
+
+def wait_until(condition, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def test_one_job_trains_at_a_time_and_the_others_wait_in_order(store, gated, fmnist_data):
+    manager = jobs.JobManager(store, train_fn=gated, eval_size=200)
+    first, second, third = (manager.request(tiny(seed), fmnist_data) for seed in (1, 2, 3))
+
+    wait_until(lambda: gated.order)
+    assert [first.state, second.state, third.state] == [jobs.RUNNING, jobs.QUEUED, jobs.QUEUED]
+    assert [manager.position(job.key) for job in (first, second, third)] == [None, 1, 2]
+    assert [job.key for job in manager.active()] == [first.key, second.key, third.key]
+
+    gated.gate.set()
+    for job in (first, second, third):
+        assert manager.wait(job.key, timeout=120).state == jobs.DONE
+    assert gated.most_at_once == 1
+    assert gated.order == [first.key, second.key, third.key]
+    assert {entry.key for entry in store.entries()} == {first.key, second.key, third.key}
+    assert manager.active() == []
+
+
+def test_two_requests_for_the_same_config_share_one_job(store, gated, fmnist_data):
+    manager = jobs.JobManager(store, train_fn=gated, eval_size=200)
+    asked = manager.request(tiny(), fmnist_data)
+    asked_again = manager.request(tiny(), fmnist_data)
+    assert asked_again is asked
+    gated.gate.set()
+    manager.wait(asked.key, timeout=120)
+    assert manager.request(tiny(), fmnist_data) is asked  # done: the same job, curves and all
+    assert gated.order == [asked.key]
+
+
+def test_a_finished_job_is_stored_with_metrics_and_curves(store, fmnist_data):
+    manager = jobs.JobManager(store, eval_size=200)
+    job = manager.wait(manager.request(tiny(kind="single"), fmnist_data).key, timeout=120)
+    assert job.state == jobs.DONE
+    assert job.path == str(store.path_for(job.config))
+    assert 0 <= job.metadata["test"]["accuracy"] <= 1
+    assert job.progress.stage == "done"
+    curves = {(row["metric"], row["split"]) for row in job.curves()}
+    assert curves == {("loss", "train"), ("accuracy", "train"), ("loss", "validation"), ("accuracy", "validation")}
+
+    restarted = jobs.JobManager(store, train_fn=GatedTrain(), eval_size=200)  # e.g. the server restarted
+    again = restarted.request(tiny(kind="single"), fmnist_data)
+    assert again.state == jobs.CACHED and again.metadata == job.metadata
+    assert {row["split"] for row in again.curves()} == {"train", "validation"}  # from the stored history
+
+
+def test_cancelling_a_waiting_job_takes_it_out_of_the_queue(store, gated, fmnist_data):
+    manager = jobs.JobManager(store, train_fn=gated, eval_size=200)
+    first, second, third = (manager.request(tiny(seed), fmnist_data) for seed in (1, 2, 3))
+    manager.cancel(second.key)
+    assert second.state == jobs.CANCELLED
+    assert manager.position(third.key) == 1
+    gated.gate.set()
+    assert manager.wait(third.key, timeout=120).state == jobs.DONE
+    assert second.key not in gated.order
+    assert store.lookup(second.config) is None
+
+
+def test_cancelling_a_running_job_stops_its_training(store, fmnist_data):
+    manager = jobs.JobManager(store, eval_size=200)
+    long = tiny(kind="single", epochs=50, train_size=2000)
+    job = manager.request(long, fmnist_data)
+    wait_until(lambda: job.progress is not None, timeout=60)
+    manager.cancel(job.key)
+    assert job.cancelling or job.state == jobs.CANCELLED
+    assert manager.wait(job.key, timeout=60).state == jobs.CANCELLED
+    assert job.progress.epoch < 50
+    assert store.lookup(long) is None
+    assert manager.request(long, fmnist_data) is not job  # asking again starts afresh
+    manager.cancel(long.key())
+    assert manager.wait(long.key(), timeout=60).state == jobs.CANCELLED
+
+
+def test_a_failure_becomes_a_one_line_message_and_the_queue_goes_on(tmp_path, fmnist_data):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the registry folder should be")
+    manager = jobs.JobManager(registry.Registry(blocked), eval_size=200)
+    failed = manager.request(tiny(1), fmnist_data)
+    after = manager.request(tiny(2), fmnist_data)
+    assert manager.wait(failed.key, timeout=120).state == jobs.FAILED
+    assert failed.error and "\n" not in failed.error and "Traceback" not in failed.error
+    assert manager.wait(after.key, timeout=120).state == jobs.FAILED  # it ran: the failure freed the slot
+    retry = manager.request(tiny(1), fmnist_data)
+    assert retry is not failed  # a failed config can be asked for again
+    manager.wait(retry.key, timeout=120)
+
+
+def test_two_slots_train_two_jobs_at_once(store, gated, fmnist_data):
+    manager = jobs.JobManager(store, max_running=2, train_fn=gated, eval_size=200)
+    for seed in (1, 2, 3):
+        manager.request(tiny(seed), fmnist_data)
+    wait_until(lambda: len(gated.order) == 2)
+    assert gated.running == 2
+    gated.gate.set()
+    for job in manager.jobs():
+        manager.wait(job.key, timeout=120)
+    assert gated.most_at_once == 2

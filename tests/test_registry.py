@@ -1,0 +1,197 @@
+"""The model registry: cached results, atomic writes, safe loading, corrupt files skipped."""
+
+import json
+import os
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from fmnist import composite, jobs, registry, training  # noqa: E402
+
+TINY = training.TrainConfig("single", epochs=1, train_size=300, width=4, convs=1, batch_size=64)
+
+
+@pytest.fixture(scope="module")
+def tiny(fmnist_data):
+    """One real (tiny) canvas model: a few hundred garments, one epoch."""
+    return training.train(TINY, fmnist_data, eval_size=200)
+
+
+@pytest.fixture
+def store(tmp_path):
+    return registry.Registry(tmp_path / "registry")
+
+
+def canvases(fmnist_data, count=16):
+    (x_train, y_train), _ = fmnist_data
+    images = composite.make_multi_set(x_train, y_train, count, np.random.default_rng(1)).images
+    return images[..., None].astype("float32") / 255
+
+
+class CountingTrain:
+    """training.train, counting its calls."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        return training.train(*args, **kwargs)
+
+
+def test_put_stores_the_model_and_its_json_under_the_config_key(store, tiny):
+    path = store.put(tiny)
+    assert path == store.root / f"{TINY.key()}.keras"
+    assert sorted(p.name for p in store.root.iterdir()) == [f"{TINY.key()}.json", f"{TINY.key()}.keras"]
+    metadata = registry.read_metadata(path)
+    assert metadata["key"] == TINY.key()
+    assert metadata["config"] == TINY.relevant()
+    assert metadata["test"]["test_images"] == 200
+
+
+def test_the_same_config_is_not_trained_again(store, tiny, fmnist_data):
+    store.put(tiny)
+    counting = CountingTrain()
+    manager = jobs.JobManager(store, train_fn=counting, eval_size=200)
+    job = manager.request(TINY, fmnist_data)
+    assert job.state == jobs.CACHED  # answered at once, from disk
+    assert counting.calls == 0
+    model, metadata = store.get(TINY)
+    assert metadata["key"] == TINY.key()
+    assert model.output_shape == (None, 10)
+
+
+def test_a_config_not_stored_is_not_found(store, tiny):
+    store.put(tiny)
+    other = training.TrainConfig.from_dict({**TINY.__dict__, "seed": 1})
+    assert store.lookup(other) is None
+    assert store.get(other) is None
+
+
+def test_a_safe_mode_load_predicts_exactly_what_was_saved(store, tiny, fmnist_data):
+    path = store.put(tiny)
+    loaded = registry.load_model(path)
+    batch = canvases(fmnist_data)
+    np.testing.assert_allclose(np.asarray(loaded(batch)), np.asarray(tiny.model(batch)), rtol=0, atol=1e-6)
+
+
+def test_save_model_writes_the_cli_layout(tmp_path, tiny):
+    out = tmp_path / "models" / "single.keras"
+    registry.save_model(tiny.model, tiny.metadata(), out)
+    assert sorted(p.name for p in out.parent.iterdir()) == ["single.json", "single.keras"]
+    assert registry.read_metadata(out)["name"] == "single"
+
+
+def test_a_failed_save_leaves_the_old_files_intact_and_no_temporary_file(tmp_path, tiny):
+    import keras
+
+    out = tmp_path / "single.keras"
+    registry.save_model(tiny.model, tiny.metadata(), out)
+    before = out.read_bytes(), out.with_suffix(".json").read_bytes()
+
+    with pytest.raises(TypeError):  # metadata that JSON cannot hold: refused before any file is touched
+        registry.save_model(tiny.model, {"not json": object()}, out)
+
+    class Unsaveable(keras.layers.Layer):
+        def get_config(self):
+            raise RuntimeError("this layer cannot be saved")
+
+    broken = keras.Sequential([keras.Input((3,)), Unsaveable()])
+    with pytest.raises(Exception, match="cannot be saved"):  # fails while Keras writes the archive
+        registry.save_model(broken, {"name": "broken"}, out)
+
+    assert (out.read_bytes(), out.with_suffix(".json").read_bytes()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["single.json", "single.keras"]
+    registry.load_model(out)  # still the good model
+
+
+def test_a_corrupt_file_is_reported_and_skipped(store, tiny):
+    good = store.put(tiny)
+    store.root.mkdir(exist_ok=True)
+    garbage = store.root / "single-000000000000.keras"
+    garbage.write_bytes(b"this is not a zip archive")
+    garbage.with_suffix(".json").write_text(json.dumps({"key": "single-000000000000"}))
+    truncated = store.root / "single-111111111111.keras"
+    truncated.write_bytes(good.read_bytes()[:5000])
+    truncated.with_suffix(".json").write_text(json.dumps({"key": "single-111111111111"}))
+
+    entries = {entry.key: entry for entry in store.entries()}
+    assert entries[TINY.key()].ok
+    for key in ("single-000000000000", "single-111111111111"):
+        assert not entries[key].ok
+        assert f"{key}.keras" in entries[key].error
+    with pytest.raises(registry.ModelError, match="single-000000000000.keras"):
+        registry.load_model(garbage)
+
+
+def test_a_broken_or_missing_json_is_reported_not_raised(store, tiny):
+    path = store.put(tiny)
+    path.with_suffix(".json").write_text("{ not json")
+    assert registry.read_metadata(path) is None
+    [entry] = store.entries()
+    assert not entry.ok and "JSON" in entry.error
+    assert store.lookup(TINY) is None  # unusable: the config would be trained again
+
+    path.with_suffix(".json").unlink()
+    [entry] = store.entries()
+    assert "missing" in entry.error
+
+
+def test_json_of_another_model_is_not_trusted(store, tiny):
+    path = store.put(tiny)
+    metadata = registry.read_metadata(path)
+    path.with_suffix(".json").write_text(json.dumps({**metadata, "key": "single-222222222222"}))
+    [entry] = store.entries()
+    assert not entry.ok
+
+
+def test_delete_removes_the_model_and_its_json(store, tiny):
+    store.put(tiny)
+    assert store.delete(TINY.key())
+    assert store.entries() == []
+    assert list(store.root.iterdir()) == []
+    assert not store.delete(TINY.key())
+
+
+def test_loading_a_missing_file_names_it(tmp_path):
+    with pytest.raises(registry.ModelError, match="nothing.keras"):
+        registry.load_model(tmp_path / "nothing.keras")
+
+
+def test_keys_that_are_not_config_keys_are_refused(store):
+    for key in ("../../etc/passwd", "single-xyz", "conv-0123456789ab"):
+        with pytest.raises(ValueError):
+            store.path_for_key(key)
+
+
+def test_the_registry_folder_comes_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv(registry.REGISTRY_ENV, str(tmp_path / "elsewhere"))
+    assert registry.Registry().root == tmp_path / "elsewhere"
+    monkeypatch.delenv(registry.REGISTRY_ENV)
+    assert registry.Registry().root == registry.REPO / "registry"
+
+
+def test_shipped_models_live_in_the_models_folder():
+    assert registry.shipped_path("multi") == registry.SHIPPED_DIR / "multi.keras"
+    assert registry.SHIPPED_DIR.name == "models"
+    with pytest.raises(ValueError):
+        registry.shipped_path("resnet")
+
+
+def test_the_headline_metric_is_exact_match_for_multi_and_accuracy_otherwise():
+    assert registry.headline_metric({"test": {"accuracy": 0.87}}) == ("accuracy", 0.87)
+    assert registry.headline_metric({"test": {"exact_match": 0.85, "micro_f1": 0.94}}) == ("exact_match", 0.85)
+    assert registry.headline_metric({"test": {"accuracy": "high"}}) is None
+    assert registry.headline_metric(None) is None
+
+
+def test_the_registry_module_does_not_import_tensorflow():
+    import subprocess
+    import sys
+
+    code = "import sys, fmnist.registry, fmnist.jobs; print('keras' in sys.modules or 'tensorflow' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=registry.REPO).stdout
+    assert out.strip() == "False"
