@@ -5,8 +5,8 @@ Run with ``make run`` (or ``streamlit run app.py``).
 
 import streamlit as st
 
-from fmnist import i18n
-from pages._ui import lang, tr
+from fmnist import i18n, registry, training
+from pages._ui import SHIPPED, active_model_key, active_model_path, metric_text, model_name, settle_models, tr
 
 st.set_page_config(page_title="Fashion-MNIST Studio", page_icon="👕", layout="wide")
 
@@ -23,7 +23,22 @@ def language_ui() -> str:
     return choice
 
 
+def models_ui() -> None:
+    """Which model each page uses in this session, with its headline test figure (read from its JSON)."""
+    settle_models()
+    st.sidebar.caption(f"**{tr('app.models')}**")  # small, like the list below it
+    for kind in training.KINDS:
+        path = active_model_path(kind)
+        metadata = registry.read_metadata(path)
+        if metadata is None or not path.exists():
+            st.sidebar.caption(tr("app.model_missing", name=model_name(kind)))
+        else:
+            source = "app.model_shipped" if active_model_key(kind) == SHIPPED else "app.model_session"
+            st.sidebar.caption(tr(source, name=model_name(kind), metric=metric_text(metadata)))
+
+
 language_ui()
+models_ui()
 
 PAGES = {
     "": [
@@ -34,6 +49,7 @@ PAGES = {
         st.Page("pages/compose.py", title=tr("nav.compose"), icon="🧩", url_path="compose"),
     ],
     tr("nav.section_models"): [
+        st.Page("pages/train.py", title=tr("nav.train"), icon="🏋️", url_path="train"),
     ],
 }
 navigation = st.navigation({section: pages for section, pages in PAGES.items() if pages})

@@ -9,7 +9,7 @@ import numpy as np
 import streamlit as st
 from PIL import Image
 
-from fmnist import data, i18n
+from fmnist import data, i18n, jobs, registry
 
 
 def lang() -> str:
@@ -64,6 +64,102 @@ def label_boxes(hot, names, caption: str | None = None) -> None:
                 f'{"".join(boxes)}</div>', unsafe_allow_html=True)
     if caption:
         st.caption(caption)
+
+
+# --- Models: the shipped ones, the registry, training jobs --------------------------------------
+
+SHIPPED = "shipped"
+
+
+def model_registry():
+    """The registry of trained models ($FMNIST_REGISTRY or <repo>/registry)."""
+    return registry.Registry()
+
+
+@st.cache_resource(show_spinner=False)
+def _job_manager(root: str):
+    return jobs.JobManager(registry.Registry(root))
+
+
+def job_manager():
+    """The server's one training-job manager (per registry folder): every session sees its jobs."""
+    return _job_manager(str(model_registry().root))
+
+
+def active_models() -> dict:
+    """``st.session_state["active_models"]``: kind -> "shipped" or a registry key."""
+    return st.session_state.setdefault("active_models", {kind: SHIPPED for kind in ("dense", "single", "multi")})
+
+
+def active_model_key(kind: str) -> str:
+    return active_models().get(kind, SHIPPED)
+
+
+def set_active_model(kind: str, key: str) -> None:
+    active_models()[kind] = key
+
+
+def active_model_path(kind: str):
+    """The .keras file of the model in use for ``kind`` in this session."""
+    key = active_model_key(kind)
+    return registry.shipped_path(kind) if key == SHIPPED else model_registry().path_for_key(key)
+
+
+def settle_models() -> None:
+    """Bring this session's choices up to date: a model it asked to train is in use once it is
+    done, and a model deleted from the registry (by anyone) gives way to the shipped one."""
+    pending = st.session_state.get("train_pending") or {}
+    if pending:
+        manager = job_manager()
+        for kind, key in list(pending.items()):
+            job = manager.get(key)
+            if job is None or job.state in (jobs.FAILED, jobs.CANCELLED):
+                del pending[kind]
+            elif job.state in (jobs.DONE, jobs.CACHED):
+                set_active_model(kind, key)
+                del pending[kind]
+    for kind, key in active_models().items():
+        if key != SHIPPED and not active_model_path(kind).exists():
+            set_active_model(kind, SHIPPED)
+
+
+@st.cache_resource(show_spinner=False, max_entries=12)
+def _load_model(path: str, modified: float):
+    return registry.load_model(path), registry.read_metadata(path)
+
+
+def load_active_model(kind: str):
+    """(Keras model, metadata) in use for ``kind`` in this session, loaded once per file version.
+
+    Raises ``fmnist.registry.ModelError`` naming the file when it is missing or unreadable:
+    show it with ``st.error``.
+    """
+    path = active_model_path(kind)
+    try:
+        modified = path.stat().st_mtime
+    except OSError:
+        raise registry.ModelError(f"{path}: file not found") from None
+    return _load_model(str(path), modified)
+
+
+def model_name(kind: str) -> str:
+    return tr(f"model.{kind}")
+
+
+def metric_text(metadata: dict | None) -> str:
+    """'accuracy 87.6%' (dense, single) or 'exact match 85.2%' (multi), from a model's JSON."""
+    headline = registry.headline_metric(metadata)
+    if headline is None:
+        return tr("model.metric_unknown")
+    name, value = headline
+    return tr(f"model.metric_{name}", value=value)
+
+
+def duration(seconds: float | None) -> str:
+    """'2 min 05 s' / '2분 05초'."""
+    minutes, rest = divmod(max(0, round(seconds or 0)), 60)
+    return tr("model.minutes", m=minutes, s=rest) if minutes else tr("model.seconds", s=rest)
+
 
 CRISP = "crisp"
 

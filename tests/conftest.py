@@ -37,7 +37,8 @@ def app_url(tmp_path_factory):
     """``streamlit run app.py`` on a free loopback port, for the real-browser tests."""
     port = _free_port()
     log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    # Models trained by browser tests go to a throwaway registry, not the repository's registry/.
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "FMNIST_REGISTRY": str(tmp_path_factory.mktemp("registry"))}
     with open(log, "w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),

@@ -1,0 +1,118 @@
+"""Text of the Train page."""
+
+TEXT = {
+    "train.title": ("Train the models", "모델 학습"),
+    "train.intro": (
+        "Every page starts with the shipped models, so the studio works at once. Here you can train "
+        "your own: **Quick** takes about a minute on two CPU cores, **Full** is the recipe of the shipped "
+        "model. A model trained once is stored, so the same settings load instantly the next time.",
+        "모든 페이지는 기본 제공 모델로 시작하므로 바로 쓸 수 있습니다. 여기서 직접 학습시킬 수도 있습니다: "
+        "**빠르게**는 CPU 코어 2개로 1분 정도 걸리고, **전체**는 기본 제공 모델의 학습 방법입니다. "
+        "한 번 학습한 모델은 저장되므로 같은 설정은 다음에 바로 불러옵니다.",
+    ),
+    "train.active_shipped": ("In use in this session: the shipped model, {metric}.",
+                             "이번 세션에서 사용 중: 기본 제공 모델, {metric}."),
+    "train.active_trained": ("In use in this session: your model `{model_id}`, {metric}.",
+                             "이번 세션에서 사용 중: 직접 학습한 모델 `{model_id}`, {metric}."),
+    "train.active_missing": (
+        "The shipped model `{path}` is missing, so the prediction pages have no model of this kind yet. "
+        "Train one with **Train now**, or run `python -m fmnist train {kind}` on the server.",
+        "기본 제공 모델 `{path}`이(가) 없어서 예측 페이지에서 아직 이 종류의 모델을 쓸 수 없습니다. "
+        "**지금 학습**으로 학습시키거나 서버에서 `python -m fmnist train {kind}`을(를) 실행하세요.",
+    ),
+    "train.source": ("Model", "모델"),
+    "train.source_shipped": ("Use the shipped model", "기본 제공 모델 사용"),
+    "train.source_train": ("Train now", "지금 학습"),
+    "train.shipped_corrupt": ("The shipped model file cannot be read: {error}",
+                              "기본 제공 모델 파일을 읽을 수 없습니다: {error}"),
+    "train.shipped_no_json": ("The description of the shipped model (`{path}`) is missing or unreadable.",
+                              "기본 제공 모델의 설명 파일(`{path}`)이 없거나 읽을 수 없습니다."),
+    "train.shipped_facts": (
+        "Trained for {epochs} epochs on {train_size:,} images in {time} on {cpus} CPU cores; "
+        "{params:,} parameters.",
+        "이미지 {train_size:,}장으로 {epochs} 에포크, CPU 코어 {cpus}개에서 {time} 동안 학습; "
+        "파라미터 {params:,}개.",
+    ),
+    "train.use_shipped": ("Use the shipped model", "기본 제공 모델 사용"),
+    "train.preset": ("Recipe", "학습 방법"),
+    "train.preset_quick": ("Quick", "빠르게"),
+    "train.preset_full": ("Full (the shipped model's)", "전체 (기본 제공 모델)"),
+    "train.preset_help": (
+        "Quick trains in about a minute on two CPU cores; Full is how the shipped model was trained "
+        "and takes several minutes. Both fill in the settings below, which you can change.",
+        "빠르게는 CPU 코어 2개로 1분 정도, 전체는 기본 제공 모델을 학습한 방법으로 몇 분 걸립니다. "
+        "둘 다 아래 설정을 채워 주며, 설정은 바꿀 수 있습니다.",
+    ),
+    "train.epochs": ("Epochs", "에포크"),
+    "train.epochs_help": ("How many times the network sees the training images.",
+                          "신경망이 학습 이미지를 몇 번 보는지."),
+    "train.batch_size": ("Batch size", "배치 크기"),
+    "train.batch_size_help": ("Images per weight update.", "가중치를 한 번 바꿀 때 쓰는 이미지 수."),
+    "train.learning_rate": ("Learning rate", "학습률"),
+    "train.learning_rate_help": ("How big each step of the Adam optimiser is.", "Adam 옵티마이저의 한 걸음 크기."),
+    "train.train_size": ("Training images", "학습 이미지 수"),
+    "train.train_size_help": (
+        "Garments drawn from the 55,000 training images; 5,000 more are held out for validation.",
+        "학습 이미지 55,000장에서 뽑는 옷의 수. 다른 5,000장은 검증용으로 따로 둡니다.",
+    ),
+    "train.seed": ("Seed", "시드"),
+    "train.seed_help": ("Decides the data order, the composites and the first weights: the same seed "
+                        "gives the same model.",
+                        "데이터 순서, 합성 이미지, 초기 가중치를 정합니다. 시드가 같으면 같은 모델이 나옵니다."),
+    "train.architecture": ("Network size", "신경망 크기"),
+    "train.width": ("Filters in the first conv block", "첫 합성곱 블록의 필터 수"),
+    "train.blocks": ("Conv blocks", "합성곱 블록 수"),
+    "train.blocks_help": ("Each block halves the picture: 28 → 14 → 7 → 3 pixels.",
+                          "블록 하나를 지날 때마다 그림이 절반이 됩니다: 28 → 14 → 7 → 3 픽셀."),
+    "train.convs": ("Conv layers per block", "블록당 합성곱 층 수"),
+    "train.cached": ("Trained before with exactly these settings: loads instantly.",
+                     "정확히 이 설정으로 학습한 적이 있습니다: 바로 불러옵니다."),
+    "train.cached_in_use": ("Trained before with exactly these settings, and in use now.",
+                            "정확히 이 설정으로 학습한 적이 있고, 지금 사용 중입니다."),
+    "train.start": ("Train", "학습 시작"),
+    "train.load": ("Load the stored model", "저장된 모델 불러오기"),
+    "train.job_title": ("Training `{model_id}`", "`{model_id}` 학습"),
+    "train.queued": (
+        "Waiting: place {position} in the queue. One model trains at a time on this server.",
+        "대기 중: {position}번째 순서입니다. 이 서버에서는 한 번에 모델 하나만 학습합니다.",
+    ),
+    "train.preparing": ("Preparing the training data…", "학습 데이터를 준비하는 중…"),
+    "train.epoch_bar": ("Epoch {epoch} of {epochs}", "에포크 {epoch} / {epochs}"),
+    "train.batch_bar": ("Batch {batch} of {batches}", "배치 {batch} / {batches}"),
+    "train.eta": ("About {left} left · {elapsed} so far", "약 {left} 남음 · {elapsed} 경과"),
+    "train.evaluating": ("Evaluating on the test set…", "테스트 세트로 평가하는 중…"),
+    "train.cancel": ("Cancel", "취소"),
+    "train.cancelling": ("Stopping after this batch…", "이번 배치가 끝나면 멈춥니다…"),
+    "train.cancelled": ("Training was cancelled.", "학습이 취소되었습니다."),
+    "train.failed": ("Training failed: {error}", "학습에 실패했습니다: {error}"),
+    "train.done": (
+        "Trained in {time} and stored as `{model_id}`: this model is now in use on every page of this session.",
+        "{time} 동안 학습해 `{model_id}`(으)로 저장했습니다. 이제 이번 세션의 모든 페이지에서 이 모델을 씁니다.",
+    ),
+    "train.cached_done": (
+        "Loaded the stored model `{model_id}` (trained before): it is now in use on every page of this session.",
+        "저장된 모델 `{model_id}`을(를) 불러왔습니다(이전에 학습함). 이제 이번 세션의 모든 페이지에서 이 모델을 씁니다.",
+    ),
+    "train.curve_loss": ("Loss", "손실"),
+    "train.curve_accuracy": ("Accuracy", "정확도"),
+    "train.curve_accuracy_multi": ("Exact match per tile", "칸별 완전 일치율"),
+    "train.split_train": ("training", "학습"),
+    "train.split_validation": ("validation", "검증"),
+    "train.epoch": ("epoch", "에포크"),
+    "train.stored": ("Stored models", "저장된 모델"),
+    "train.stored_none": ("No trained models of this kind are stored yet.", "이 종류로 저장된 모델이 아직 없습니다."),
+    "train.stored_row": (
+        "epochs {epochs} · {train_size:,} images · batch {batch_size} · learning rate {learning_rate} · "
+        "seed {seed} · trained in {time} · {when}",
+        "{epochs} 에포크 · 이미지 {train_size:,}장 · 배치 {batch_size} · 학습률 {learning_rate} · "
+        "시드 {seed} · 학습 {time} · {when}",
+    ),
+    "train.use": ("Use this", "이 모델 사용"),
+    "train.in_use": ("In use", "사용 중"),
+    "train.delete": ("Delete", "삭제"),
+    "train.corrupt": ("Skipped an unreadable stored model. {error}",
+                      "읽을 수 없는 저장 모델을 건너뛰었습니다. {error}"),
+    "train.server_jobs": ("Also training on this server", "이 서버에서 함께 학습 중"),
+    "train.server_running": ("{model} `{model_id}`: training, {percent:.0%}", "{model} `{model_id}`: 학습 중, {percent:.0%}"),
+    "train.server_waiting": ("{model} `{model_id}`: waiting, place {position}", "{model} `{model_id}`: 대기 중, {position}번째"),
+}

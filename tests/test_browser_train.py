@@ -1,0 +1,37 @@
+"""The Train page in a real browser: a tiny training from a click to its test figures."""
+
+import pytest
+
+from conftest import assert_no_exception, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_tiny_training_runs_from_the_train_page_and_its_model_is_put_in_use(page, app_url):
+    # The entry page first: until app.py has run once in the server process, Streamlit treats the
+    # pages/ folder as old-style multipage pages and a deep link skips app.py (no sidebar).
+    page.goto(app_url)
+    wait_for_app(page)
+    page.goto(f"{app_url}/train")
+    wait_for_app(page)
+    page.get_by_role("heading", name="Train the models").first.wait_for()
+    tab = page.locator('[role="tabpanel"]:visible')  # the first tab: the tutorial's dense model
+
+    tab.get_by_role("radiogroup").first.get_by_text("Train now", exact=True).click()
+    wait_for_app(page)
+    train_size = tab.locator('[data-testid="stSlider"]').filter(has_text="Training images").get_by_role("slider")
+    train_size.focus()
+    page.keyboard.press("Home")  # the smallest training set the page offers
+    wait_for_app(page)
+    assert train_size.input_value() == "500"
+
+    tab.get_by_role("button", name="Train", exact=True).click()
+    tab.get_by_text("Training dense-", exact=False).first.wait_for(timeout=60_000)  # the job's panel
+    tab.get_by_text("Trained in", exact=False).wait_for(timeout=180_000)
+    wait_for_app(page)
+
+    assert_no_exception(page)
+    assert tab.get_by_text("Test accuracy").is_visible()
+    assert tab.locator('[data-testid="stVegaLiteChart"]').count() >= 2  # loss and accuracy curves
+    assert "trained in this session" in page.locator('[data-testid="stSidebar"]').inner_text()
+    assert tab.get_by_text("Trained before with exactly these settings, and in use now.").is_visible()

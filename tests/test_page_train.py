@@ -1,0 +1,189 @@
+"""The Train page and the sidebar's model list with Streamlit's AppTest, through app.py.
+
+A real tiny model is trained through the page; every test gets an empty registry folder.
+"""
+
+import json
+import os
+import threading
+import time
+
+import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from conftest import APP, open_app  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+from fmnist import registry, training  # noqa: E402
+
+PAGE = "pages/train.py"
+# The Quick dense recipe with the smallest training set the page offers.
+TINY_FROM_PAGE = training.TrainConfig.from_dict({**training.PRESETS["dense"]["quick"].__dict__, "train_size": 500})
+
+
+@pytest.fixture(autouse=True)
+def registry_root(tmp_path, monkeypatch):
+    root = tmp_path / "registry"
+    monkeypatch.setenv(registry.REGISTRY_ENV, str(root))
+    return root
+
+
+@pytest.fixture
+def shipped_dir(tmp_path, monkeypatch):
+    """An empty stand-in for models/, whatever the real one holds today."""
+    folder = tmp_path / "models"
+    folder.mkdir()
+    monkeypatch.setattr(registry, "SHIPPED_DIR", folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def tiny_dense(fmnist_data):
+    """A model the page could have trained: the tiny recipe with seed 7."""
+    config = training.TrainConfig.from_dict({**TINY_FROM_PAGE.__dict__, "seed": 7})
+    return training.train(config, fmnist_data, eval_size=200)
+
+
+def texts(elements) -> str:
+    return "\n".join(str(element.value) for element in elements)
+
+
+def wait_for_active(at, kind: str, timeout: float = 120.0) -> str:
+    """Rerun the page (as its polling fragment would) until a model of ``kind`` trained here is in use."""
+    deadline = time.monotonic() + timeout
+    while at.session_state["active_models"][kind] == "shipped":
+        assert not at.exception, at.exception
+        assert time.monotonic() < deadline, "training did not finish in time"
+        time.sleep(0.5)
+        at.run()
+    return at.session_state["active_models"][kind]
+
+
+@pytest.mark.parametrize("lang, title, tab", [("en", "Train the models", "Tutorial model (dense)"),
+                                              ("ko", "모델 학습", "튜토리얼 모델 (dense)")])
+def test_the_train_page_opens_in_both_languages(lang, title, tab):
+    at = open_app(lang, PAGE)
+    assert not at.exception
+    assert at.title[0].value == title
+    assert at.tabs[0].label == tab
+    assert at.session_state["active_models"] == {"dense": "shipped", "single": "shipped", "multi": "shipped"}
+
+
+def test_a_tiny_training_is_stored_with_its_metrics_and_becomes_the_model_in_use():
+    at = open_app(page=PAGE)
+    at.radio(key="train_dense_source").set_value("train").run()
+    at.slider(key="train_dense_train_size").set_value(500).run()
+    at.button(key="train_dense_go").click().run()
+    assert not at.exception
+
+    key = wait_for_active(at, "dense")
+    assert key == TINY_FROM_PAGE.key()
+    assert "Trained in" in texts(at.success)
+    assert "Test accuracy" in [metric.label for metric in at.metric]
+    assert f"`{key}`" in texts(at.markdown)  # listed among the stored models
+    assert "epochs 1 · 500 images" in texts(at.caption)
+    assert registry.Registry().lookup(TINY_FROM_PAGE) is not None
+
+    # The same settings again: stored and in use, so there is nothing to train.
+    assert "Trained before with exactly these settings, and in use now." in texts(at.success)
+    assert "train_dense_go" not in [button.key for button in at.button]
+
+    at.button(key=f"delete_{key}").click().run()
+    assert not at.exception
+    assert at.session_state["active_models"]["dense"] == "shipped"
+    assert registry.Registry().entries() == []
+
+
+def test_settings_trained_before_load_at_once_without_training(tiny_dense):
+    registry.Registry().put(tiny_dense)
+    at = open_app(page=PAGE)
+    at.radio(key="train_dense_source").set_value("train").run()
+    at.slider(key="train_dense_train_size").set_value(500).run()
+    at.number_input(key="train_dense_seed").set_value(7).run()
+    assert "Trained before with exactly these settings: loads instantly." in texts(at.success)
+    assert at.button(key="train_dense_go").label == "Load the stored model"
+    at.button(key="train_dense_go").click().run()
+    assert not at.exception
+    assert at.session_state["active_models"]["dense"] == tiny_dense.config.key()  # at once: no polling
+    assert "Loaded the stored model" in texts(at.success)
+
+
+def test_a_stored_model_can_be_put_in_use(tiny_dense):
+    registry.Registry().put(tiny_dense)
+    at = open_app(page=PAGE)
+    key = tiny_dense.config.key()
+    at.button(key=f"use_{key}").click().run()
+    assert not at.exception
+    assert at.session_state["active_models"]["dense"] == key
+    assert f"your model `{key}`" in texts(at.info)
+
+
+def test_a_corrupt_registry_file_is_a_warning_not_an_exception(registry_root, tiny_dense):
+    good = registry.Registry().put(tiny_dense)
+    (registry_root / "dense-000000000000.keras").write_bytes(b"garbage")
+    (registry_root / "single-000000000000.keras").write_bytes(good.read_bytes()[:3000])
+    (registry_root / "single-000000000000.json").write_text("{ broken")
+    for lang, warning in (("en", "Skipped an unreadable stored model"), ("ko", "읽을 수 없는 저장 모델")):
+        at = open_app(lang, PAGE)
+        assert not at.exception
+        shown = texts(at.warning)
+        assert shown.count(warning) == 2
+        assert "dense-000000000000.keras" in shown and "single-000000000000.keras" in shown
+        assert f"`{tiny_dense.config.key()}`" in texts(at.markdown)  # the good one is still listed
+
+
+def test_missing_shipped_models_give_a_message_on_the_page_and_in_the_sidebar(shipped_dir):
+    at = open_app(page=PAGE)
+    assert not at.exception
+    assert "`models/single.keras` is missing" in texts(at.warning)
+    home = open_app()
+    assert "Tutorial model (dense): not available" in texts(home.sidebar.caption)
+
+
+def test_the_sidebar_names_the_model_in_use_with_its_headline_figure(shipped_dir, tiny_dense):
+    registry.save_model(tiny_dense.model, tiny_dense.metadata(), shipped_dir / "dense.keras")
+    at = open_app()
+    accuracy = tiny_dense.metrics["accuracy"]
+    assert f"Tutorial model (dense): shipped, accuracy {accuracy:.1%}" in texts(at.sidebar.caption)
+
+    # A fresh AppTest: with a pages/ folder, AppTest reruns only the page, not app.py and its sidebar.
+    trained = registry.Registry().put(tiny_dense)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["active_models"] = {"dense": trained.stem, "single": "shipped", "multi": "shipped"}
+    at.run()
+    assert f"Tutorial model (dense): trained in this session, accuracy {accuracy:.1%}" in texts(at.sidebar.caption)
+
+
+def test_a_shipped_model_with_a_broken_json_still_opens(shipped_dir, tiny_dense):
+    registry.save_model(tiny_dense.model, tiny_dense.metadata(), shipped_dir / "dense.keras")
+    (shipped_dir / "dense.json").write_text(json.dumps({"test": {"accuracy": "very good"}}))
+    at = open_app(page=PAGE)
+    assert not at.exception
+    assert "no test figures" in texts(at.info)
+
+
+def test_trainings_asked_for_elsewhere_are_listed_with_their_place_in_the_queue(registry_root, fmnist_data):
+    from pages._ui import _job_manager
+
+    manager = _job_manager(str(registry_root))  # the server's manager, as another session would use it
+    gate = threading.Event()
+
+    def held_back(*args, **kwargs):
+        gate.wait(60)
+        return training.train(*args, **kwargs)
+
+    manager.train_fn = held_back
+    first, second = (manager.request(training.TrainConfig("dense", epochs=1, train_size=300, seed=seed), fmnist_data)
+                     for seed in (1, 2))
+    try:
+        at = open_app(page=PAGE)
+        assert not at.exception
+        shown = texts(at.markdown)
+        assert f"Tutorial model (dense) `{first.key}`: training, 0%" in shown
+        assert f"Tutorial model (dense) `{second.key}`: waiting, place 1" in shown
+        assert f"server_cancel_{first.key}" not in [button.key for button in at.button]  # not this session's
+    finally:
+        manager.cancel(second.key)
+        manager.cancel(first.key)
+        gate.set()
+        manager.wait(first.key, timeout=60)
