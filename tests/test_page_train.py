@@ -187,3 +187,35 @@ def test_trainings_asked_for_elsewhere_are_listed_with_their_place_in_the_queue(
         manager.cancel(first.key)
         gate.set()
         manager.wait(first.key, timeout=60)
+
+
+def _prediction_page():
+    """What a prediction page does: load the model in use, or show why it cannot."""
+    import numpy as np
+    import streamlit as st
+
+    from fmnist import registry
+    from pages._ui import load_active_model
+
+    try:
+        model, metadata = load_active_model("dense")
+    except registry.ModelError as exc:
+        st.error(str(exc))
+    else:
+        st.write(metadata["key"])
+        st.write(str(np.asarray(model(np.zeros((1, 28, 28), dtype="float32"))).shape))
+
+
+def test_the_prediction_pages_load_the_model_in_use(shipped_dir, tiny_dense, fmnist_data):
+    at = AppTest.from_function(_prediction_page, default_timeout=60).run()
+    assert "dense.keras: file not found" in texts(at.error)  # a message naming the file, not a traceback
+
+    registry.save_model(tiny_dense.model, tiny_dense.metadata(), shipped_dir / "dense.keras")
+    at.run()
+    assert not at.error and texts(at.markdown).splitlines() == [tiny_dense.config.key(), "(1, 10)"]
+
+    other = training.train(training.TrainConfig("dense", epochs=1, train_size=300, seed=8), fmnist_data, eval_size=200)
+    registry.Registry().put(other)
+    at.session_state["active_models"] = {"dense": other.config.key(), "single": "shipped", "multi": "shipped"}
+    at.run()
+    assert texts(at.markdown).splitlines()[0] == other.config.key()
