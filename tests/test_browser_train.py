@@ -8,10 +8,12 @@ pytestmark = pytest.mark.browser
 
 
 def test_a_tiny_training_runs_from_the_train_page_and_its_model_is_put_in_use(page, app_url):
-    # The entry page first: until app.py has run once in the server process, Streamlit treats the
-    # pages/ folder as old-style multipage pages and a deep link skips app.py (no sidebar).
+    # The entry page first, until its content shows: until app.py has called st.navigation once in
+    # the server process, Streamlit treats the pages/ folder as old-style multipage pages and a deep
+    # link runs the page without app.py (no language, no model list in the sidebar).
     page.goto(app_url)
     wait_for_app(page)
+    page.get_by_role("heading", name="Fashion-MNIST Studio").first.wait_for()
     page.goto(f"{app_url}/train")
     wait_for_app(page)
     page.get_by_role("heading", name="Train the models").first.wait_for()
@@ -27,11 +29,11 @@ def test_a_tiny_training_runs_from_the_train_page_and_its_model_is_put_in_use(pa
 
     tab.get_by_role("button", name="Train", exact=True).click()
     tab.get_by_text("Training dense-", exact=False).first.wait_for(timeout=60_000)  # the job's panel
-    tab.get_by_text("Trained in", exact=False).wait_for(timeout=180_000)
+    tab.get_by_text("and stored as", exact=False).wait_for(timeout=180_000)  # the success message
     wait_for_app(page)
 
-    assert_no_exception(page)
-    assert tab.get_by_text("Test accuracy").is_visible()
+    tab.get_by_text("Test accuracy").wait_for()
+    tab.get_by_text("Trained before with exactly these settings, and in use now.").wait_for()
+    page.locator('[data-testid="stSidebar"]').get_by_text("trained in this session", exact=False).wait_for()
     assert tab.locator('[data-testid="stVegaLiteChart"]').count() >= 2  # loss and accuracy curves
-    assert "trained in this session" in page.locator('[data-testid="stSidebar"]').inner_text()
-    assert tab.get_by_text("Trained before with exactly these settings, and in use now.").is_visible()
+    assert_no_exception(page)

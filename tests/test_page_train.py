@@ -219,3 +219,23 @@ def test_the_prediction_pages_load_the_model_in_use(shipped_dir, tiny_dense, fmn
     at.session_state["active_models"] = {"dense": other.config.key(), "single": "shipped", "multi": "shipped"}
     at.run()
     assert texts(at.markdown).splitlines()[0] == other.config.key()
+
+
+def test_a_training_can_be_cancelled_from_the_page():
+    at = open_app(page=PAGE)
+    at.radio(key="train_dense_source").set_value("train").run()
+    at.slider(key="train_dense_epochs").set_value(5).run()  # 5 epochs of 55,000 images: long enough to stop
+    at.button(key="train_dense_go").click().run()
+    deadline = time.monotonic() + 120
+    while not any(bar.text.startswith("Epoch") for bar in at.progress):  # the job is training
+        assert time.monotonic() < deadline, "training did not start"
+        time.sleep(0.3)
+        at.run()
+    at.button(key="train_dense_cancel").click().run()
+    while "Training was cancelled." not in texts(at.warning):
+        assert time.monotonic() < deadline, "training did not stop"
+        time.sleep(0.3)
+        at.run()
+    assert not at.exception
+    assert at.session_state["active_models"]["dense"] == "shipped"
+    assert registry.Registry().entries() == []
