@@ -8,7 +8,10 @@ import numpy as np
 import streamlit as st
 
 from fmnist import data, i18n, plots
+from pages._shell import require_shell
 from pages._ui import CRISP, class_names, crisp_images, dataset, lang, tr, upscale
+
+require_shell()
 
 SPLITS = ("train", "test")
 

@@ -10,10 +10,13 @@ import numpy as np
 import streamlit as st
 
 from fmnist import composite, data, i18n, plots
+from pages._shell import require_shell
 from pages._ui import CRISP, class_names, crisp_images, dataset, label_boxes, lang, tr
 
+require_shell()
+
 SPLITS = ("test", "train")
-PREDICT_PAGE = "pages/predict.py"
+PREDICT_PAGE = Path(__file__).resolve().parent / "predict.py"
 SCALE = 8  # a 56x56 canvas shown as 448x448 pixels
 SET_SIZES = (500, 1000, 2000, 5000, 10000)
 GALLERY_PAGE = 12
@@ -156,7 +159,7 @@ def actions(record: dict, key: str) -> None:
                              file_name=f"{key}.png", mime="image/png", on_click="ignore", key=f"{key}_png")
     if send.button(tr("compose.send"), key=f"{key}_send", type="primary"):
         st.session_state["prediction_canvas"] = record
-        if (Path(__file__).parent / "predict.py").exists():
+        if PREDICT_PAGE.exists():
             try:
                 st.switch_page(PREDICT_PAGE, query_params={"lang": lang()})
             except st.errors.StreamlitAPIException:

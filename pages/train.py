@@ -14,8 +14,11 @@ import pandas as pd
 import streamlit as st
 
 from fmnist import jobs, registry, training
+from pages._shell import require_shell
 from pages._ui import (SHIPPED, active_model_key, active_model_path, dataset, duration, job_manager,
-                       metric_text, model_name, model_registry, set_active_model, settle_models, tr)
+                       metric_text, model_name, model_registry, set_active_model, tr)
+
+require_shell()
 
 KINDS = training.KINDS
 KNOBS = ("epochs", "batch_size", "learning_rate", "train_size", "seed", "width", "convs", "blocks")
@@ -41,11 +44,11 @@ def active_ui(kind: str) -> None:
     key = active_model_key(kind)
     if key == SHIPPED and not registry.shipped_path(kind).exists():
         path = registry.shipped_path(kind)
-        st.warning(tr("train.active_missing", path=f"models/{path.name}", kind=kind), icon="⚠️")
+        st.warning(tr("train.active_missing", path=f"models/{path.name}", kind=kind), icon=":material/warning:")
     elif key == SHIPPED:
-        st.info(tr("train.active_shipped", metric=metric_text(metadata)), icon="✅")
+        st.info(tr("train.active_shipped", metric=metric_text(metadata)), icon=":material/check_circle:")
     else:
-        st.info(tr("train.active_trained", model_id=key, metric=metric_text(metadata)), icon="✅")
+        st.info(tr("train.active_trained", model_id=key, metric=metric_text(metadata)), icon=":material/check_circle:")
 
 
 def metrics_ui(kind: str, metadata: dict) -> None:
@@ -111,7 +114,8 @@ def config_ui(kind: str) -> training.TrainConfig:
     for name in KNOBS:  # first visit, or the knobs were hidden (Streamlit forgets hidden widgets)
         st.session_state.setdefault(_key(kind, name), getattr(preset, name))
 
-    st.radio(tr("train.preset"), ("quick", "full"), format_func=lambda p: tr(f"train.preset_{p}"),
+    presets = {preset: tr(f"train.preset_{preset}") for preset in ("quick", "full")}
+    st.radio(tr("train.preset"), tuple(presets), format_func=presets.get,
              key=_key(kind, "preset"), on_change=_apply_preset, args=(kind,), horizontal=True,
              help=tr("train.preset_help"))
     left, right = st.columns(2)
@@ -140,10 +144,10 @@ def config_ui(kind: str) -> training.TrainConfig:
 def train_button_ui(kind: str, config: training.TrainConfig) -> None:
     stored = model_registry().lookup(config) is not None
     if stored and active_model_key(kind) == config.key():
-        st.success(tr("train.cached_in_use"), icon="⚡")
+        st.success(tr("train.cached_in_use"), icon=":material/bolt:")
         return
     if stored:
-        st.success(tr("train.cached"), icon="⚡")
+        st.success(tr("train.cached"), icon=":material/bolt:")
     if st.button(tr("train.load" if stored else "train.start"), type="primary", key=_key(kind, "go")):
         job = job_manager().request(config, dataset())
         _session_dict("train_jobs")[kind] = job.key  # the job this tab shows
@@ -214,7 +218,7 @@ def job_panel_ui(kind: str, key: str, live: bool) -> None:
             st.success(tr("train.done", time=duration((job.metadata or {}).get("wall_time_s")), model_id=key))
             metrics_ui(kind, job.metadata or {})
         elif job.state == jobs.CACHED:
-            st.success(tr("train.cached_done", model_id=key), icon="⚡")
+            st.success(tr("train.cached_done", model_id=key), icon=":material/bolt:")
             metrics_ui(kind, job.metadata or {})
         elif job.state == jobs.FAILED:
             st.error(tr("train.failed", error=job.error))
@@ -301,14 +305,14 @@ def stored_ui(kind: str, entries: list[registry.Entry]) -> None:
             figure.markdown(f"**{metric_text(entry.metadata)}**")
             with actions.container(horizontal=True):
                 if active_model_key(kind) == entry.key:
-                    st.badge(tr("train.in_use"), icon="✅", color="green")
+                    st.badge(tr("train.in_use"), icon=":material/check_circle:", color="green")
                 else:
                     st.button(tr("train.use"), key=f"use_{entry.key}", on_click=set_active_model, args=(kind, entry.key))
                 st.button(tr("train.delete"), key=f"delete_{entry.key}", on_click=_delete, args=(entry.key,))
     for entry in entries:
         if not entry.ok and (entry.kind == kind or (entry.kind is None and kind == KINDS[0])):
             broken, action = st.columns([8, 2], vertical_alignment="center")
-            broken.warning(tr("train.corrupt", error=entry.error), icon="⚠️")
+            broken.warning(tr("train.corrupt", error=entry.error), icon=":material/warning:")
             if entry.kind is not None:
                 action.button(tr("train.delete"), key=f"delete_{entry.key}", on_click=_delete, args=(entry.key,))
 
@@ -318,7 +322,8 @@ def stored_ui(kind: str, entries: list[registry.Entry]) -> None:
 def model_ui(kind: str, entries: list[registry.Entry]) -> None:
     st.caption(tr(f"model.about_{kind}"))
     active_ui(kind)
-    source = st.radio(tr("train.source"), ("shipped", "train"), format_func=lambda s: tr(f"train.source_{s}"),
+    sources = {source: tr(f"train.source_{source}") for source in ("shipped", "train")}
+    source = st.radio(tr("train.source"), tuple(sources), format_func=sources.get,
                       key=_key(kind, "source"), horizontal=True)
     if source == "shipped":
         shipped_ui(kind)
@@ -328,7 +333,6 @@ def model_ui(kind: str, entries: list[registry.Entry]) -> None:
     stored_ui(kind, entries)
 
 
-settle_models()  # app.py does this too; AppTest's switch_page runs the page without app.py
 st.title(tr("train.title"))
 st.markdown(tr("train.intro"))
 stored_models = model_registry().entries()

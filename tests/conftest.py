@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -32,13 +33,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """``streamlit run app.py`` on a free loopback port, for the real-browser tests."""
+@contextlib.contextmanager
+def streamlit_server(folder: Path):
+    """``streamlit run app.py`` on a free loopback port; yields its URL. Log and registry in ``folder``."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    log = folder / "server.log"
     # Models trained by browser tests go to a throwaway registry, not the repository's registry/.
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "FMNIST_REGISTRY": str(tmp_path_factory.mktemp("registry"))}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "FMNIST_REGISTRY": str(folder / "registry")}
     with open(log, "w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
@@ -65,6 +66,13 @@ def app_url(tmp_path_factory):
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """One server shared by the real-browser tests."""
+    with streamlit_server(tmp_path_factory.mktemp("streamlit")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -107,7 +115,20 @@ def assert_no_exception(tab) -> None:
     assert not tab.errors, tab.errors
 
 
-APP = str(ROOT / "app.py")
+APP = ROOT / "app.py"
+
+
+def new_app(timeout: float = 60):
+    """An AppTest of app.py's code, not yet run.
+
+    The script is app.py's text in a folder of its own: with app.py's real path, the pages/
+    folder beside it would put every AppTest run in Streamlit's old multipage mode (AppTest
+    resets it per run), where a page runs without app.py. A running server leaves that mode on
+    its first run; pages/_shell.py covers that first run and a browser test checks it.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    return AppTest.from_string(APP.read_text(), default_timeout=timeout)
 
 
 def open_app(lang: str | None = None, page: str | None = None, timeout: float = 60):
@@ -115,12 +136,10 @@ def open_app(lang: str | None = None, page: str | None = None, timeout: float = 
 
     ``page`` is a path such as "pages/compose.py"; ``lang`` goes in the URL as ?lang=.
     """
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(APP, default_timeout=timeout)
+    at = new_app(timeout)
     if lang is not None:
         at.query_params["lang"] = lang
     at.run()
     if page is not None:
-        at.switch_page(page).run()
+        at.switch_page(str(ROOT / page)).run()
     return at

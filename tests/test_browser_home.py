@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import assert_no_exception, wait_for_app
+from conftest import assert_no_exception, streamlit_server, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -29,3 +29,18 @@ def test_a_shared_korean_link_opens_in_korean(page, app_url):
     wait_for_app(page)
     page.get_by_role("heading", name="패션 MNIST 스튜디오").first.wait_for()
     assert_no_exception(page)
+
+
+def test_a_link_to_a_page_on_a_freshly_started_server_opens_inside_the_app(page, tmp_path):
+    # The first run of a new server is the one Streamlit would run the page file alone for
+    # (a pages/ folder beside app.py); the page must still get the sidebar and the language.
+    with streamlit_server(tmp_path) as url:
+        page.goto(f"{url}/compose?lang=ko")
+        wait_for_app(page)
+        page.get_by_role("heading", name="합성 이미지 만들기").first.wait_for()
+        sidebar = page.get_by_test_id("stSidebar")
+        assert sidebar.get_by_text("Language / 언어").is_visible()
+        assert sidebar.get_by_text("학습").first.is_visible(), "the app's own navigation, in Korean"
+        assert "/compose" in page.url and "lang=ko" in page.url
+        assert page.get_by_text("Page not found").count() == 0
+        assert_no_exception(page)

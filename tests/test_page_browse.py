@@ -1,21 +1,10 @@
-"""The Browse page with Streamlit's AppTest, through app.py, in both languages.
-
-The first run goes through app.py (language from ?lang=, navigation). Because the page files live
-in a folder named ``pages/``, AppTest runs every later run of a switched-to page in Streamlit's
-old multipage mode, without app.py: the sidebar's language radio is not drawn and its state is
-dropped. ``rerun`` therefore pins the language before each run.
-"""
+"""The Browse page with Streamlit's AppTest, through app.py, in both languages."""
 
 import numpy as np
 import pytest
 from conftest import open_app
 
 PAGE = "pages/browse.py"
-
-
-def rerun(at, lang="en"):
-    at.session_state["lang"] = lang
-    return at.run()
 
 
 def strip_indices(at):
@@ -46,7 +35,7 @@ def test_choosing_a_class_and_a_count_changes_the_strip(fmnist_data):
     at = open_app("en", PAGE)
     at.selectbox(key="browse_class").set_value(1)
     at.slider(key="browse_count").set_value(5)
-    rerun(at)
+    at.run()
     shown = strip_indices(at)
     assert not at.exception
     assert shown == np.flatnonzero(y_train == 1)[:5].tolist()
@@ -57,7 +46,7 @@ def test_paging_shows_the_next_images_of_the_class(fmnist_data):
     (_, y_train), _ = fmnist_data
     at = open_app("en", PAGE)
     at.get("pagination")[0].set_value(3)
-    rerun(at)
+    at.run()
     assert strip_indices(at) == np.flatnonzero(y_train == 0)[20:30].tolist()
 
 
@@ -66,12 +55,12 @@ def test_shuffling_shows_other_images_of_the_same_class(fmnist_data):
     at = open_app("ko", PAGE)
     first = strip_indices(at)
     at.button_group(key="browse_order").set_value("shuffled")
-    rerun(at, "ko")
+    at.run()
     shuffled = strip_indices(at)
     assert not at.exception and shuffled != first
     assert (y_train[shuffled] == 0).all()
     at.button(key="browse_reshuffle").click()
-    rerun(at, "ko")
+    at.run()
     assert strip_indices(at) != shuffled and at.number_input(key="browse_seed").value == 1
 
 
@@ -81,7 +70,7 @@ def test_choosing_an_image_shows_it_large_with_its_statistics(fmnist_data):
     assert detail_caption(at) == "Image #1: T-shirt/top"
     picker = next(group for group in at.button_group if group.key.startswith("browse_pick"))
     picker.set_value(26)
-    rerun(at)
+    at.run()
     assert detail_caption(at) == "Image #26: T-shirt/top"
     table = at.table[0].value
     assert table.iloc[4, 1] == f"{int(x_train[26].sum()):,}"  # the pixel sum
@@ -92,7 +81,7 @@ def test_the_test_split_shows_test_images(fmnist_data):
     _, (_, y_test) = fmnist_data
     at = open_app("en", PAGE)
     at.button_group(key="browse_split").set_value("test")
-    rerun(at)
+    at.run()
     assert not at.exception
     assert strip_indices(at) == np.flatnonzero(y_test == 0)[:10].tolist()
     assert any("test set" in c.value for c in at.caption)
@@ -101,6 +90,6 @@ def test_the_test_split_shows_test_images(fmnist_data):
 def test_the_normalisation_image_can_be_chosen_and_bad_numbers_are_kept_in_range():
     at = open_app("en", PAGE)
     at.number_input(key="browse_norm_index").set_value(59999)
-    rerun(at)
+    at.run()
     assert not at.exception
     assert at.number_input(key="browse_norm_index").max == 59999

@@ -1,10 +1,4 @@
-"""The Compose page with Streamlit's AppTest, through app.py, in both languages.
-
-The first run goes through app.py (language from ?lang=, navigation). Because the page files live
-in a folder named ``pages/``, AppTest runs every later run of a switched-to page in Streamlit's
-old multipage mode, without app.py: the sidebar's language radio is not drawn and its state is
-dropped. ``rerun`` therefore pins the language before each run.
-"""
+"""The Compose page with Streamlit's AppTest, through app.py, in both languages."""
 
 import numpy as np
 import pytest
@@ -18,11 +12,6 @@ PAGE = "pages/compose.py"
 @pytest.fixture(scope="module")
 def test_split(fmnist_data):
     return fmnist_data[1]
-
-
-def rerun(at, lang="en"):
-    at.session_state["lang"] = lang
-    return at.run()
 
 
 def quadrant_sums(canvas):
@@ -54,7 +43,7 @@ def test_the_quadrant_picker_moves_the_garment(test_split):
     at = open_app("en", PAGE)
     before = at.session_state["compose_single"]
     at.button(key="compose_single_q2").click()
-    rerun(at)
+    at.run()
     after = at.session_state["compose_single"]
     assert not at.exception
     assert after["quadrant"] == 2 and after["index"] == before["index"]
@@ -67,9 +56,9 @@ def test_choosing_a_class_and_rank_changes_the_garment_and_its_label(test_split)
     images, labels = test_split
     at = open_app("en", PAGE)
     at.selectbox(key="compose_single_class").set_value(7)
-    rerun(at)
+    at.run()
     at.number_input(key="compose_single_rank").set_value(3)
-    rerun(at)
+    at.run()
     single = at.session_state["compose_single"]
     assert labels[single["index"]] == 7 and single["index"] == np.flatnonzero(labels == 7)[3]
     assert single["labels"].tolist() == [0, 0, 0, 0, 0, 0, 0, 1, 0, 0]
@@ -79,7 +68,7 @@ def test_choosing_a_class_and_rank_changes_the_garment_and_its_label(test_split)
 def test_random_garment_picks_an_existing_garment():
     at = open_app("ko", PAGE)
     at.button(key="compose_random").click()
-    rerun(at, "ko")
+    at.run()
     assert not at.exception
     label, rank = at.session_state["compose_single_class"], at.session_state["compose_single_rank"]
     assert 0 <= label <= 9 and 0 <= rank < 1000
@@ -90,7 +79,7 @@ def test_random_garment_picks_an_existing_garment():
 def test_the_count_slider_changes_the_canvas_and_its_multi_hot_label():
     at = open_app("en", PAGE)
     at.slider(key="compose_count").set_value(4)
-    rerun(at)
+    at.run()
     four = at.session_state["compose_multi"]
     assert not at.exception
     assert (quadrant_sums(four["image"]) > 0).all() and -1 not in four["sources_classes"]
@@ -98,7 +87,7 @@ def test_the_count_slider_changes_the_canvas_and_its_multi_hot_label():
     assert boxes_markdown(at).count('data-label="1"') == four["labels"].sum()
     assert len(at.selectbox) == 1 + 2 * 4  # the single garment's class, then class and quadrant per garment
     at.slider(key="compose_count").set_value(0)
-    rerun(at)
+    at.run()
     empty = at.session_state["compose_multi"]
     assert not empty["image"].any() and not empty["labels"].any()
     assert boxes_markdown(at).count('data-label="1"') == 0
@@ -108,9 +97,9 @@ def test_a_chosen_class_and_quadrant_are_honoured(test_split):
     _, labels = test_split
     at = open_app("en", PAGE)
     at.selectbox(key="compose_class_0").set_value(8)
-    rerun(at)
+    at.run()
     at.selectbox(key="compose_quadrant_0").set_value(3)
-    rerun(at)
+    at.run()
     multi = at.session_state["compose_multi"]
     assert labels[multi["sources"][3]] == 8 and multi["labels"][8] == 1
     assert multi["sources_classes"][3] == 8
@@ -121,15 +110,15 @@ def test_a_chosen_class_and_quadrant_are_honoured(test_split):
 def test_two_garments_in_one_quadrant_are_refused_with_a_message():
     at = open_app("ko", PAGE)
     at.selectbox(key="compose_quadrant_0").set_value(1)
-    rerun(at, "ko")
+    at.run()
     at.selectbox(key="compose_quadrant_1").set_value(1)
-    rerun(at, "ko")
+    at.run()
     assert not at.exception
     assert at.session_state["compose_multi"] is None
     assert len(at.error) == 1 and "오른쪽 위" in at.error[0].value and "1, 2" in at.error[0].value
     assert "compose_multi_send" not in [b.key for b in at.button], "a clashing canvas cannot be sent"
     at.selectbox(key="compose_quadrant_1").set_value(None)
-    rerun(at, "ko")
+    at.run()
     assert not at.error and at.session_state["compose_multi"]["sources"][1] != -1
 
 
@@ -137,20 +126,20 @@ def test_the_seed_slider_draws_another_canvas_and_returns_to_the_first():
     at = open_app("en", PAGE)
     first = at.session_state["compose_multi"]["image"]
     at.slider(key="compose_seed").set_value(7)
-    rerun(at)
+    at.run()
     assert not np.array_equal(first, at.session_state["compose_multi"]["image"])
     at.slider(key="compose_seed").set_value(0)
-    rerun(at)
+    at.run()
     np.testing.assert_array_equal(first, at.session_state["compose_multi"]["image"])
 
 
 def test_send_to_prediction_hands_over_the_canvas_in_the_agreed_shape():
     at = open_app("en", PAGE)
     at.slider(key="compose_count").set_value(3)
-    rerun(at)
+    at.run()
     built = at.session_state["compose_multi"]
     at.button(key="compose_multi_send").click()
-    rerun(at)
+    at.run()
     assert not at.exception
     sent = at.session_state["prediction_canvas"]
     assert set(sent) == {"image", "labels", "sources_classes", "origin"} and sent["origin"] == "compose"
@@ -165,7 +154,7 @@ def test_send_to_prediction_hands_over_the_canvas_in_the_agreed_shape():
 def test_the_gallery_shows_only_canvases_with_the_chosen_count():
     at = open_app("en", PAGE)
     at.button_group(key="compose_filter_count").set_value(3)
-    rerun(at)
+    at.run()
     assert not at.exception
     captions = [c for image in at.image for c in image.captions if c.startswith("#")]
     assert captions and all(len(c.split(": ")[1].split(", ")) == 3 for c in captions)
@@ -177,7 +166,7 @@ def test_the_training_split_can_be_chosen(fmnist_data):
     (_, y_train), _ = fmnist_data
     at = open_app("en", PAGE)
     at.button_group(key="compose_split").set_value("train")
-    rerun(at)
+    at.run()
     single = at.session_state["compose_single"]
     assert not at.exception
     assert y_train[single["index"]] == 9 and "training set" in " ".join(m.value for m in at.markdown)

@@ -39,3 +39,17 @@ def test_every_text_exists_in_both_languages(key):
     english, korean = i18n.TEXT[key]
     assert english.strip() and korean.strip()
     assert english.count("{") == korean.count("{"), "both languages take the same values"
+
+
+@pytest.mark.parametrize("page", ["pages/browse.py", "pages/compose.py", "pages/train.py"])
+def test_a_page_keeps_the_sidebar_and_language_on_every_rerun(page):
+    # With a pages/ folder, AppTest (like a freshly started server) would run a switched-to page
+    # without app.py; require_shell() sends the run back through app.py.
+    at = run_app("ko", page)
+    title = at.title[0].value
+    for _ in range(2):
+        assert not at.exception
+        assert at.session_state["lang"] == "ko"
+        assert at.sidebar.radio(key="lang").value == "ko"
+        assert at.title[0].value == title != "패션 MNIST 스튜디오"
+        at.run()

@@ -12,7 +12,7 @@ import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from conftest import APP, open_app  # noqa: E402
+from conftest import new_app, open_app  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 from fmnist import registry, training  # noqa: E402
 
@@ -146,9 +146,8 @@ def test_the_sidebar_names_the_model_in_use_with_its_headline_figure(shipped_dir
     accuracy = tiny_dense.metrics["accuracy"]
     assert f"Tutorial model (dense): shipped, accuracy {accuracy:.1%}" in texts(at.sidebar.caption)
 
-    # A fresh AppTest: with a pages/ folder, AppTest reruns only the page, not app.py and its sidebar.
     trained = registry.Registry().put(tiny_dense)
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = new_app()
     at.session_state["active_models"] = {"dense": trained.stem, "single": "shipped", "multi": "shipped"}
     at.run()
     assert f"Tutorial model (dense): trained in this session, accuracy {accuracy:.1%}" in texts(at.sidebar.caption)

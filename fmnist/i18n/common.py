@@ -12,7 +12,6 @@ TEXT = {
     "nav.browse": ("Browse", "데이터 둘러보기"),
     "nav.compose": ("Compose", "합성 이미지"),
     "nav.train": ("Train", "학습"),
-    "nav.predict": ("Predict", "예측"),
     "nav.section_data": ("Data", "데이터"),
     "nav.section_models": ("Models", "모델"),
 }

@@ -25,10 +25,6 @@ TEXT = {
         "**다중 클래스와 다중 레이블**: 소프트맥스 모델은 캔버스의 옷 *하나*를 맞히고, "
         "시그모이드 모델은 *클래스마다* 있는지 없는지를 답합니다.",
     ),
-    "home.point_predict": (
-        "**Your own garments**: draw or upload a picture and watch the prediction bars.",
-        "**나만의 옷**: 직접 그리거나 업로드한 그림으로 예측 막대를 확인해 보세요.",
-    ),
     "home.pages": ("Pages", "페이지"),
     "home.browse": ("See the dataset by class, the normalisations and the mean garment.",
                     "클래스별 데이터, 정규화, 평균 이미지를 살펴봅니다."),
@@ -36,8 +32,6 @@ TEXT = {
                      "슬라이더로 2x2 캔버스에 의류를 넣어 봅니다."),
     "home.train": ("Use the shipped models or train your own, and watch the curves.",
                    "기본 모델을 쓰거나 직접 학습시키며 학습 곡선을 봅니다."),
-    "home.predict": ("Ask the models about a canvas, a drawing or an upload.",
-                     "캔버스, 그림, 업로드한 이미지에 대해 모델에게 물어봅니다."),
     "home.facts": ("{train:,} training images · {test:,} test images · {classes} classes",
                    "학습 이미지 {train:,}장 · 테스트 이미지 {test:,}장 · 클래스 {classes}개"),
     "home.classes": ("The ten classes", "10개 클래스"),

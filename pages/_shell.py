@@ -1,0 +1,86 @@
+"""What every page runs inside: page config, the sidebar (language, models in use), the navigation.
+
+``app.py`` calls :func:`app_shell` and runs the page it returns. Each page begins with
+:func:`require_shell`, for the one case where Streamlit runs a page file without app.py:
+with a ``pages/`` folder beside ``app.py``, Streamlit starts in its old multipage mode until
+``st.navigation`` is first called, and in that mode a link to a page (``/compose``) on a
+freshly started server, or an ``AppTest`` run after ``switch_page``, runs the page file alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from fmnist import i18n, registry, training
+from pages._ui import SHIPPED, active_model_key, active_model_path, metric_text, model_name, settle_models, tr
+
+_INSIDE = "_in_app_shell"  # true while app.py runs the chosen page
+PAGES_DIR = Path(__file__).resolve().parent  # absolute, so the navigation does not depend on the working folder
+
+
+def language_ui() -> str:
+    """Language picker in the sidebar, kept in the URL (?lang=ko) so a link carries it."""
+    if "lang" not in st.session_state:
+        st.session_state.lang = i18n.normalise_language(st.query_params.get("lang"))
+    choice = st.sidebar.radio(
+        "Language / 언어", options=list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get,
+        key="lang", horizontal=True,
+    )
+    st.query_params["lang"] = choice
+    return choice
+
+
+def models_ui() -> None:
+    """Which model each page uses in this session, with its headline test figure (read from its JSON)."""
+    settle_models()
+    st.sidebar.caption(f"**{tr('app.models')}**")  # small, like the list below it
+    for kind in training.KINDS:
+        path = active_model_path(kind)
+        metadata = registry.read_metadata(path)
+        if metadata is None or not path.exists():
+            st.sidebar.caption(tr("app.model_missing", name=model_name(kind)))
+        else:
+            source = "app.model_shipped" if active_model_key(kind) == SHIPPED else "app.model_session"
+            st.sidebar.caption(tr(source, name=model_name(kind), metric=metric_text(metadata)))
+
+
+def app_shell():
+    """Page config, sidebar and navigation; returns the page to run (``st.navigation``'s answer)."""
+    st.set_page_config(page_title="Fashion-MNIST Studio", page_icon=":material/checkroom:", layout="wide")
+    language_ui()
+    models_ui()
+    pages = {
+        "": [
+            st.Page(PAGES_DIR / "home.py", title=tr("nav.home"), icon=":material/home:", url_path="home", default=True),
+        ],
+        tr("nav.section_data"): [
+            st.Page(PAGES_DIR / "browse.py", title=tr("nav.browse"), icon=":material/search:", url_path="browse"),
+            st.Page(PAGES_DIR / "compose.py", title=tr("nav.compose"), icon=":material/grid_view:", url_path="compose"),
+        ],
+        tr("nav.section_models"): [
+            st.Page(PAGES_DIR / "train.py", title=tr("nav.train"), icon=":material/model_training:", url_path="train"),
+        ],
+    }
+    return st.navigation(pages)
+
+
+def run_app() -> None:
+    """What app.py does: the shell, then the chosen page inside it."""
+    page = app_shell()
+    st.session_state[_INSIDE] = True
+    try:
+        page.run()
+    finally:
+        st.session_state[_INSIDE] = False
+
+
+def require_shell() -> None:
+    """Draw the shell around this page when Streamlit runs the page file without app.py.
+
+    Calling ``st.navigation`` also ends the old multipage mode for the server, and the
+    navigation resolves to this same page (same URL path), so the page goes on below.
+    """
+    if not st.session_state.get(_INSIDE):
+        app_shell()
