@@ -3,7 +3,7 @@ Keras CNN measured in the same run, Quick preset wall times, single-image latenc
 
     python bench/bench_models.py [--skip-quick] [--full]
 
---full also re-trains the three Full presets (about 25 minutes on 2 cores); without it
+--full also re-trains the three Full presets (about 40 minutes on 2 cores); without it
 their wall time is read from models/*.json, where `python -m fmnist train` wrote it.
 """
 
@@ -93,10 +93,11 @@ def latency(dataset, calls: int = 200) -> None:
     (_, _), (x_test, y_test) = dataset
     canvas = composite.place_in_quadrant(x_test[0], 2)
     for kind in training.KINDS:
-        path = MODELS / f"{kind}.keras"
-        if not path.exists():
+        try:
+            model = registry.load_model(MODELS / f"{kind}.keras")
+        except registry.ModelError as exc:
+            print(f"{kind}: not available ({exc})")
             continue
-        model = registry.load_model(path)
         predictor = Predictor(model)
         picture = x_test[0] if kind == "dense" else canvas
         times = []

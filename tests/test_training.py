@@ -41,6 +41,19 @@ def test_models_keep_the_contract(tiny_results, kind, shape):
         np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-4)
 
 
+@pytest.mark.parametrize("kind", training.KINDS)
+def test_a_trained_model_saves_and_loads_back_with_the_same_answers(tiny_results, kind, tmp_path):
+    from fmnist import registry
+
+    result = tiny_results[kind][0]
+    path = tmp_path / f"{kind}.keras"
+    registry.save_model(result.model, result.metadata(), path)
+    loaded = registry.load_model(path)  # safe_mode, in the same process as the training
+    shape = (2, 28, 28) if kind == "dense" else (2, 56, 56, 1)
+    batch = np.random.default_rng(1).random(shape, dtype=np.float32)
+    np.testing.assert_allclose(np.asarray(loaded(batch)), np.asarray(result.model(batch)), atol=1e-6)
+
+
 def test_the_single_model_answers_with_its_one_garment_wherever_it_sits(tiny_results, fmnist_data):
     """The same garment in each quadrant gets the same answer: the tile network is shared."""
     _, (x_test, _) = fmnist_data
