@@ -63,8 +63,10 @@ def throughput(dataset, n: int) -> None:
     print(f"plain Keras CNN on 56x56 canvases (reference): {reference:,.0f} canvases/s")
     for kind in ("single", "multi"):
         config = training.PRESETS[kind]["full"]
-        tiles, targets = training.tile_set(kind, x_train, y_train, rng, n, config.empty_fraction)
-        tile_net = models.tile_network_for(kind, width=config.width, convs=config.convs, blocks=config.blocks)
+        tiles, targets = training.tile_set(kind, x_train, y_train, rng, n, config.empty_fraction,
+                                           tile_answer=config.tile_answer)
+        tile_net = models.tile_network_for(kind, config.tile_answer, width=config.width, convs=config.convs,
+                                           blocks=config.blocks)
         training._compile(tile_net, kind, config, 1000)
         rate = fit_rate(tile_net, data.scale_255(tiles)[..., None], targets, config.batch_size)
         # garments per canvas: 1 for single, 2 on average (0-4 uniform) for multi

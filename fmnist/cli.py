@@ -52,7 +52,8 @@ def _silence_tensorflow() -> None:
 
 
 def _print_progress(progress) -> None:
-    if progress.stage == "train" and progress.batch == progress.batches:
+    # an epoch's end is reported with its validation figures (the last batch may be reported before, without)
+    if progress.stage == "train" and progress.batch == progress.batches and "val_loss" in progress.logs:
         logs = "  ".join(f"{k} {v:.4f}" for k, v in sorted(progress.logs.items()))
         print(f"epoch {progress.epoch}/{progress.epochs}  {logs}  ({progress.elapsed:.0f} s)", flush=True)
     elif progress.stage == "evaluate":
@@ -74,8 +75,13 @@ def train(args) -> int:
 
     config = training.PRESETS[args.kind][args.preset]
     overrides = {name: getattr(args, name) for name in ("epochs", "batch_size", "learning_rate", "train_size",
-                                                        "seed", "width", "convs", "blocks") if getattr(args, name) is not None}
-    config = training.TrainConfig.from_dict({**config.__dict__, **overrides})
+                                                        "seed", "width", "convs", "blocks", "tile_answer")
+                 if getattr(args, name) is not None}
+    try:
+        config = training.TrainConfig.from_dict({**config.__dict__, **overrides})
+    except ValueError as exc:
+        print(f"cannot train {args.kind}: {exc}", file=sys.stderr)
+        return 2
     print(f"training {args.kind} ({args.preset} preset): {config.relevant()}", flush=True)
     result = training.train(config, data.load_data(), on_progress=_print_progress)
     out = Path(args.out) / f"{args.kind}.keras"
@@ -126,6 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     trainer.add_argument("--width", type=int, help="tile network: filters of the first block")
     trainer.add_argument("--convs", type=int, help="tile network: conv layers per block")
     trainer.add_argument("--blocks", type=int, help="tile network: conv blocks")
+    trainer.add_argument("--tile-answer", choices=("softmax", "sigmoid"),
+                         help="multi's tile network: an 11-way softmax (default) or ten sigmoids")
     trainer.add_argument("--out", default=str(MODELS_DIR), help="output folder (default: models/)")
     trainer.set_defaults(func=train)
 

@@ -13,14 +13,21 @@ multi      (N, 56, 56, 1) canvas   (N, 10) independent probabilities (sigmoid):
 
 A canvas is four 28x28 tiles. ``single`` and ``multi`` cut it into its tiles and
 run one shared *tile network* on each, so the network that does the work only
-ever sees 28x28 pictures (a quarter of the canvas's compute when training):
+ever sees 28x28 pictures (a quarter of the canvas's compute when training).
+A tile holds at most one garment, so the tile network of both answers the same
+question with 11 softmax probabilities (ten garments or "empty"); the two models
+differ in the question they ask of the four answers:
 
-* single's tile network answers with 11 softmax probabilities (ten garments or
-  "empty"); the canvas answer is the garment probabilities summed over the four
-  tiles and renormalised, a softmax over the ten classes.
-* multi's tile network answers with 10 sigmoids (each class: in this tile or
-  not); a class is on the canvas if it is in any tile:
-  p(c) = 1 - (1 - p_tile1(c)) ... (1 - p_tile4(c)).
+* single: *which one garment is on the canvas?* The garment probabilities summed
+  over the four tiles and renormalised: a softmax over the ten classes (they sum to 1).
+* multi: *for each class, is it on the canvas?* A class is there if it is in any
+  tile: p(c) = 1 - (1 - p_tile1(c)) ... (1 - p_tile4(c)), ten independent
+  probabilities (they need not sum to 1), each compared with a threshold, as
+  sigmoid outputs are.
+
+A multi tile network with ten sigmoids trained with binary cross-entropy
+(``tile_answer="sigmoid"``) is kept for comparison: for the same training budget
+it is right on fewer tiles (see the README's figures).
 
 The custom layers below are registered with Keras, so the saved ``.keras``
 files load with ``safe_mode=True`` (no Lambda layers, no pickled code).
@@ -44,9 +51,9 @@ def build_dense(hidden: int = 128) -> keras.Model:
     """Flatten - Dense(128, relu) - Dense(10, softmax): the TensorFlow tutorial's model."""
     return keras.Sequential([
         keras.Input(shape=(TILE, TILE)),
-        layers.Flatten(),
-        layers.Dense(hidden, activation="relu"),
-        layers.Dense(NUM_CLASSES, activation="softmax"),
+        layers.Flatten(name="flatten"),
+        layers.Dense(hidden, activation="relu", name="hidden"),
+        layers.Dense(NUM_CLASSES, activation="softmax", name="answer"),
     ], name="dense")
 
 
@@ -92,23 +99,25 @@ class OneGarment(layers.Layer):
 
 @keras.saving.register_keras_serializable(package="fmnist")
 class AnyTile(layers.Layer):
-    """(N, 4, 10) tile sigmoids -> (N, 10): probability that a class is in at least one tile."""
+    """(N, 4, 11) tile softmaxes or (N, 4, 10) tile sigmoids -> (N, 10): probability that a
+    class is in at least one tile (the "empty" answer, if any, is left out)."""
 
     def call(self, tile_probs):
-        return 1.0 - ops.prod(1.0 - tile_probs, axis=1)
+        return 1.0 - ops.prod(1.0 - tile_probs[..., :NUM_CLASSES], axis=1)
 
     def compute_output_shape(self, input_shape):
-        return (input_shape[0], input_shape[-1])
+        return (input_shape[0], NUM_CLASSES)
 
 
 # --- The tile network --------------------------------------------------------------------
 
-def conv_block(x, filters: int, convs: int):
-    for _ in range(convs):
-        x = layers.Conv2D(filters, 3, padding="same", use_bias=False)(x)
-        x = layers.BatchNormalization(momentum=0.9)(x)  # short schedules: let the running statistics settle
-        x = layers.ReLU()(x)
-    return layers.MaxPooling2D()(x)
+def conv_block(x, filters: int, convs: int, name: str):
+    for conv in range(1, convs + 1):
+        x = layers.Conv2D(filters, 3, padding="same", use_bias=False, name=f"{name}_conv{conv}")(x)
+        # short schedules: let the running statistics settle
+        x = layers.BatchNormalization(momentum=0.9, name=f"{name}_norm{conv}")(x)
+        x = layers.ReLU(name=f"{name}_relu{conv}")(x)
+    return layers.MaxPooling2D(name=f"{name}_pool")(x)
 
 
 def build_tile_network(outputs: int, activation: str, width: int = 32, convs: int = 1, blocks: int = 3,
@@ -118,33 +127,39 @@ def build_tile_network(outputs: int, activation: str, width: int = 32, convs: in
     Block b has ``width * 2**b`` filters and ``convs`` conv layers, then halves the image:
     28 -> 14 -> 7 -> 3 with the default three blocks.
     """
-    tile = keras.Input(shape=(TILE, TILE, 1))
+    tile = keras.Input(shape=(TILE, TILE, 1), name="tile")
     x = tile
     for block in range(blocks):
-        x = conv_block(x, width * 2 ** block, convs)
-    x = layers.Flatten()(x)
-    x = layers.Dropout(dropout)(x)
-    x = layers.Dense(dense, activation="relu")(x)
-    x = layers.Dropout(dropout)(x)
-    answer = layers.Dense(outputs, activation=activation)(x)
+        x = conv_block(x, width * 2 ** block, convs, name=f"block{block + 1}")
+    x = layers.Flatten(name="flatten")(x)
+    x = layers.Dropout(dropout, name="dropout1")(x)
+    x = layers.Dense(dense, activation="relu", name="features")(x)
+    x = layers.Dropout(dropout, name="dropout2")(x)
+    answer = layers.Dense(outputs, activation=activation, name="answer")(x)
     return keras.Model(tile, answer, name=name)
 
 
-def tile_network_for(kind: str, **arch) -> keras.Model:
-    """single: 11-way softmax (ten garments or empty); multi: 10 sigmoids."""
-    if kind == "single":
-        return build_tile_network(NUM_CLASSES + 1, "softmax", **arch)
-    if kind == "multi":
+TILE_ANSWERS = ("softmax", "sigmoid")
+
+
+def tile_network_for(kind: str, tile_answer: str = "softmax", **arch) -> keras.Model:
+    """An 11-way softmax (ten garments or empty) for single and, by default, for multi;
+    ten sigmoids (each class: in this tile or not) for multi with ``tile_answer="sigmoid"``."""
+    if kind not in ("single", "multi"):
+        raise ValueError(f"no tile network for {kind!r}")
+    if tile_answer not in TILE_ANSWERS or (kind == "single" and tile_answer != "softmax"):
+        raise ValueError(f"a {kind} tile network cannot answer with {tile_answer!r}")
+    if tile_answer == "sigmoid":
         return build_tile_network(NUM_CLASSES, "sigmoid", **arch)
-    raise ValueError(f"no tile network for {kind!r}")
+    return build_tile_network(NUM_CLASSES + 1, "softmax", **arch)
 
 
 def canvas_model(tile_network: keras.Model, kind: str) -> keras.Model:
     """The whole-canvas model of the contract, sharing ``tile_network``'s weights."""
-    canvas = keras.Input(shape=(CANVAS, CANVAS, 1))
-    tiles = CanvasToTiles()(canvas)
-    per_tile = TilesToCanvas()(tile_network(tiles))
-    answer = OneGarment()(per_tile) if kind == "single" else AnyTile()(per_tile)
+    canvas = keras.Input(shape=(CANVAS, CANVAS, 1), name="canvas")
+    tiles = CanvasToTiles(name="canvas_to_tiles")(canvas)
+    per_tile = TilesToCanvas(name="tiles_to_canvas")(tile_network(tiles))
+    answer = OneGarment(name="one_garment")(per_tile) if kind == "single" else AnyTile(name="any_tile")(per_tile)
     return keras.Model(canvas, answer, name=kind)
 
 

@@ -51,6 +51,7 @@ def _write_atomically(path: Path, write) -> None:
         write(temp)
         with open(temp, "rb+") as written:
             os.fsync(written.fileno())
+            os.fchmod(written.fileno(), 0o644)  # mkstemp makes 0600: others on a class server may read models
         os.replace(temp, path)
     finally:
         if os.path.exists(temp):

@@ -57,6 +57,7 @@ class TrainConfig:
     blocks: int = 3  # tile network: conv blocks (each halves the image)
     empty_fraction: float = 0.1  # tile network: empty tiles per garment tile
     flip: bool = True  # tile network: mirror half the training garments left-right each epoch
+    tile_answer: str = "softmax"  # multi's tile network: "softmax" (ten garments or empty) or "sigmoid"
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -65,6 +66,8 @@ class TrainConfig:
             raise ValueError(f"train_size must be 1-{60000 - VALIDATION_SIZE}, got {self.train_size}")
         if self.epochs < 1 or self.batch_size < 1 or self.learning_rate <= 0:
             raise ValueError("epochs, batch_size and learning_rate must be positive")
+        if self.tile_answer not in ("softmax", "sigmoid") or (self.kind != "multi" and self.tile_answer != "softmax"):
+            raise ValueError(f"tile_answer must be 'softmax' (or 'sigmoid' for multi), got {self.tile_answer!r}")
 
     def relevant(self) -> dict:
         """The fields that matter for this kind (the tile-network knobs mean nothing to dense)."""
@@ -72,6 +75,8 @@ class TrainConfig:
         if self.kind == "dense":
             for name in ("width", "convs", "blocks", "empty_fraction", "flip"):
                 values.pop(name)
+        if self.kind != "multi":
+            values.pop("tile_answer")
         return values
 
     def key(self) -> str:
@@ -110,12 +115,14 @@ def split_train(y_train: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def tile_set(kind: str, images: np.ndarray, labels: np.ndarray, rng: np.random.Generator,
-             garments: int, empty_fraction: float, flip: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    """Tiles cut from fresh composites: ``garments`` garment tiles and a share of empty ones.
+             garments: int, empty_fraction: float, flip: bool = False,
+             tile_answer: str = "softmax") -> tuple[np.ndarray, np.ndarray]:
+    """Tiles cut from fresh composites (single or multi): ``garments`` garment tiles and a
+    share of empty ones.
 
-    Returns uint8 tiles (n, 28, 28) and targets: class ids (10 = empty) for single,
-    (n, 10) one-hot rows (all zero when empty) for multi. With ``flip``, a random half of
-    the garments are mirrored left-right (a mirrored sneaker is still a sneaker).
+    Returns uint8 tiles (n, 28, 28) and targets: class ids (10 = empty), or for
+    ``tile_answer="sigmoid"`` (n, 10) one-hot rows (all zero when empty). With ``flip``, a
+    random half of the garments are mirrored left-right (a mirrored sneaker is still a sneaker).
     """
     if flip:
         mirrored = rng.random(len(images)) < 0.5
@@ -135,7 +142,7 @@ def tile_set(kind: str, images: np.ndarray, labels: np.ndarray, rng: np.random.G
     source_of = sources[chosen]
     classes = np.where(source_of == composite.EMPTY, EMPTY,
                        (labels if kind == "multi" else labels[pool])[np.maximum(source_of, 0)])
-    if kind == "multi":
+    if tile_answer == "sigmoid":
         return tiles[chosen], np.eye(NUM_CLASSES + 1, dtype=np.float32)[classes][:, :NUM_CLASSES]
     return tiles[chosen], classes.astype(np.int64)
 
@@ -155,7 +162,7 @@ def _tile_dataset_class():
         def _draw(self):
             rng = np.random.default_rng([self.config.seed, self.epoch])
             self.x, self.y = tile_set(self.kind, self.images, self.labels, rng, self.config.train_size,
-                                      self.config.empty_fraction, self.config.flip)
+                                      self.config.empty_fraction, self.config.flip, self.config.tile_answer)
 
         def __len__(self):
             return math.ceil(len(self.x) / self.config.batch_size)
@@ -289,7 +296,7 @@ def _compile(model, kind: str, config: TrainConfig, steps: int):
     else:
         schedule = keras.optimizers.schedules.CosineDecay(config.learning_rate, decay_steps=max(steps, 1))
         optimizer = keras.optimizers.Adam(schedule)
-    if kind == "multi":
+    if config.tile_answer == "sigmoid":
         exact = keras.metrics.MeanMetricWrapper(tile_exact_match, name="accuracy")
         model.compile(optimizer, "binary_crossentropy", metrics=[exact])
     else:
@@ -335,11 +342,12 @@ def train(config: TrainConfig, dataset, on_progress: Callable[[Progress], None] 
         trained.set_weights(model.get_weights())
         images_seen = len(pool) * len(history.get("loss", []))
     else:
-        arch = dict(width=config.width, convs=config.convs, blocks=config.blocks)
+        arch = dict(tile_answer=config.tile_answer, width=config.width, convs=config.convs, blocks=config.blocks)
         tile_net = models.tile_network_for(config.kind, **arch)
         data = _tile_dataset_class()(config.kind, x_train[pool], y_train[pool], config)
         val_x, val_y = tile_set(config.kind, x_train[held_out], y_train[held_out],
-                                np.random.default_rng(SPLIT_SEED), len(held_out), config.empty_fraction)
+                                np.random.default_rng(SPLIT_SEED), len(held_out), config.empty_fraction,
+                                tile_answer=config.tile_answer)
         _compile(tile_net, config.kind, config, len(data) * config.epochs)
         tile_net.fit(data, epochs=config.epochs, validation_data=(scale_255(val_x)[..., None], val_y),
                      callbacks=[reporter], verbose=0)

@@ -21,7 +21,7 @@ from pages._ui import (SHIPPED, active_model_key, active_model_path, dataset, du
 require_shell()
 
 KINDS = training.KINDS
-KNOBS = ("epochs", "batch_size", "learning_rate", "train_size", "seed", "width", "convs", "blocks")
+KNOBS = ("epochs", "batch_size", "learning_rate", "train_size", "seed", "width", "convs", "blocks", "tile_answer")
 BATCH_SIZES = (16, 32, 64, 128, 256, 512)
 LEARNING_RATES = (1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2)
 WIDTHS = (8, 16, 32, 48, 64)
@@ -137,6 +137,10 @@ def config_ui(kind: str) -> training.TrainConfig:
                 st.select_slider(tr("train.width"), _options(WIDTHS, preset.width), key=_key(kind, "width"))
                 st.slider(tr("train.blocks"), 1, 3, key=_key(kind, "blocks"), help=tr("train.blocks_help"))
                 st.slider(tr("train.convs"), 1, 3, key=_key(kind, "convs"))
+                if kind == "multi":
+                    answers = {answer: tr(f"train.tile_answer_{answer}") for answer in ("softmax", "sigmoid")}
+                    st.radio(tr("train.tile_answer"), tuple(answers), format_func=answers.get,
+                             key=_key(kind, "tile_answer"), help=tr("train.tile_answer_help"))
     values = {name: st.session_state[_key(kind, name)] for name in KNOBS}
     return training.TrainConfig.from_dict({**dataclasses.asdict(preset), **values})
 
@@ -194,7 +198,7 @@ def curves_ui(job: jobs.Job) -> None:
     splits = {"train": tr("train.split_train"), "validation": tr("train.split_validation")}
     frame["split"] = frame["split"].map(splits)
     titles = {"loss": tr("train.curve_loss"),
-              "accuracy": tr("train.curve_accuracy_multi" if job.kind == "multi" else "train.curve_accuracy")}
+              "accuracy": tr("train.curve_accuracy" if job.kind == "dense" else "train.curve_accuracy_tiles")}
     for column, metric in zip(st.columns(2), ("loss", "accuracy")):
         chart = curve_chart(frame[frame["metric"] == metric], titles[metric], job.config.epochs, splits)
         column.altair_chart(chart, width="stretch")
@@ -284,12 +288,16 @@ def _delete(key: str) -> None:
 def _summary(metadata: dict) -> str:
     config = metadata.get("config") or {}
     try:
-        return tr("train.stored_row", epochs=metadata["epochs"], train_size=config["train_size"],
-                  batch_size=config["batch_size"], learning_rate=f"{config['learning_rate']:g}",
-                  seed=config["seed"], time=duration(metadata.get("wall_time_s")),
-                  when=str(metadata.get("trained_at", ""))[:16].replace("T", " "))
+        row = tr("train.stored_row", epochs=metadata["epochs"], train_size=config["train_size"],
+                 batch_size=config["batch_size"], learning_rate=f"{config['learning_rate']:g}",
+                 seed=config["seed"], time=duration(metadata.get("wall_time_s")),
+                 when=str(metadata.get("trained_at", ""))[:16].replace("T", " "))
     except (KeyError, TypeError, ValueError):
         return ""
+    # multi models stored before tile answers were a choice (format 1 without the field) had sigmoid tiles
+    if config.get("kind") == "multi" and config.get("tile_answer", "sigmoid") == "sigmoid":
+        row += " · " + tr("train.stored_sigmoid")
+    return row
 
 
 def stored_ui(kind: str, entries: list[registry.Entry]) -> None:

@@ -7,7 +7,8 @@ from conftest import assert_no_exception, wait_for_app
 pytestmark = pytest.mark.browser
 
 
-def test_a_tiny_training_runs_from_the_train_page_and_its_model_is_put_in_use(page, app_url):
+def open_train_page(page, app_url):
+    """The Train page, with its first tab (the tutorial's dense model) showing."""
     # The entry page first, until its content shows: until app.py has called st.navigation once in
     # the server process, Streamlit treats the pages/ folder as old-style multipage pages and a deep
     # link runs the page without app.py (no language, no model list in the sidebar).
@@ -17,6 +18,10 @@ def test_a_tiny_training_runs_from_the_train_page_and_its_model_is_put_in_use(pa
     page.goto(f"{app_url}/train")
     wait_for_app(page)
     page.get_by_role("heading", name="Train the models").first.wait_for()
+
+
+def test_a_tiny_training_runs_from_the_train_page_and_its_model_is_put_in_use(page, app_url):
+    open_train_page(page, app_url)
     tab = page.locator('[role="tabpanel"]:visible')  # the first tab: the tutorial's dense model
 
     tab.get_by_role("radiogroup").first.get_by_text("Train now", exact=True).click()
@@ -36,4 +41,19 @@ def test_a_tiny_training_runs_from_the_train_page_and_its_model_is_put_in_use(pa
     tab.get_by_text("Trained before with exactly these settings, and in use now.").wait_for()
     page.locator('[data-testid="stSidebar"]').get_by_text("trained in this session", exact=False).wait_for()
     assert tab.locator('[data-testid="stVegaLiteChart"]').count() >= 2  # loss and accuracy curves
+    assert_no_exception(page)
+
+
+def test_multi_can_be_asked_for_sigmoid_tiles_from_the_train_page(page, app_url):
+    open_train_page(page, app_url)
+    page.get_by_role("tab", name="Several garments (multi-label)").click()
+    tab = page.locator('[role="tabpanel"]:visible')
+    tab.get_by_role("radiogroup").first.get_by_text("Train now", exact=True).click()
+    wait_for_app(page)
+    tab.get_by_text("Network architecture", exact=True).click()  # the expander with the tile network's knobs
+    sigmoid = tab.get_by_text("ten sigmoids: each class yes or no (binary cross-entropy)", exact=True)
+    sigmoid.click()
+    wait_for_app(page)
+    assert tab.get_by_role("radio", name="ten sigmoids: each class yes or no (binary cross-entropy)").is_checked()
+    tab.get_by_role("button", name="Train", exact=True).wait_for()  # a recipe of its own, not stored yet
     assert_no_exception(page)

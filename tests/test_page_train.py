@@ -108,6 +108,26 @@ def test_settings_trained_before_load_at_once_without_training(tiny_dense):
     assert "Loaded the stored model" in texts(at.success)
 
 
+def test_multi_offers_two_tile_answers_and_each_is_its_own_recipe(fmnist_data):
+    """Sigmoid tiles (binary cross-entropy) are another recipe: stored apart, found again when asked for."""
+    config = training.TrainConfig.from_dict({**training.PRESETS["multi"]["quick"].__dict__, "epochs": 1,
+                                             "train_size": 500, "tile_answer": "sigmoid"})
+    registry.Registry().put(training.train(config, fmnist_data, eval_size=200))
+    at = open_app(page=PAGE)
+    assert "train_single_tile_answer" not in [radio.key for radio in at.radio]
+    at.radio(key="train_multi_source").set_value("train").run()
+    at.slider(key="train_multi_epochs").set_value(1).run()
+    at.slider(key="train_multi_train_size").set_value(500).run()
+    answer = at.radio(key="train_multi_tile_answer")
+    assert answer.value == "softmax" and list(answer.options) == [
+        "softmax: one of ten garments, or empty", "ten sigmoids: each class yes or no (binary cross-entropy)"]
+    assert "Trained before with exactly these settings" not in texts(at.success)
+    answer.set_value("sigmoid").run()
+    assert not at.exception
+    assert "Trained before with exactly these settings" in texts(at.success)
+    assert "sigmoid tiles" in texts(at.caption)  # the stored model's row says which recipe it is
+
+
 def test_a_stored_model_can_be_put_in_use(tiny_dense):
     registry.Registry().put(tiny_dense)
     at = open_app(page=PAGE)

@@ -49,6 +49,7 @@ def test_put_stores_the_model_and_its_json_under_the_config_key(store, tiny):
     assert metadata["key"] == TINY.key()
     assert metadata["config"] == TINY.relevant()
     assert metadata["test"]["test_images"] == 200
+    assert {p.stat().st_mode & 0o777 for p in store.root.iterdir()} == {0o644}  # readable by the class server
 
 
 def test_the_same_config_is_not_trained_again(store, tiny, fmnist_data):

@@ -67,7 +67,26 @@ def test_multi_says_a_class_is_present_if_any_tile_shows_it(tiny_results, fmnist
     model = tiny_results["multi"][0].model
     canvas = composite.compose(x_test, np.array([[0, -1, 5, 9]]))
     per_tile = Predictor(models.tile_network_of(model))(composite.tiles(canvas)[0])
-    np.testing.assert_allclose(Predictor(model)(canvas[0]), 1 - np.prod(1 - per_tile, axis=0), atol=1e-5)
+    assert per_tile.shape == (4, 11)  # ten garments or empty: a tile holds at most one garment
+    np.testing.assert_allclose(per_tile.sum(axis=1), 1.0, rtol=1e-4)
+    np.testing.assert_allclose(Predictor(model)(canvas[0]), 1 - np.prod(1 - per_tile[:, :10], axis=0), atol=1e-5)
+
+
+def test_multi_with_sigmoid_tiles_trains_and_keeps_the_contract(fmnist_data, tmp_path):
+    """The comparison recipe: ten sigmoids per tile, binary cross-entropy."""
+    from fmnist import registry
+
+    config = training.TrainConfig("multi", tile_answer="sigmoid", **TINY)
+    assert config.key() != training.TrainConfig("multi", **TINY).key()
+    result = training.train(config, fmnist_data, eval_size=200)
+    assert models.tile_network_of(result.model).output_shape == (None, 10)
+    path = tmp_path / "multi.keras"
+    registry.save_model(result.model, result.metadata(), path)
+    canvases = np.random.default_rng(2).random((2, 56, 56, 1), dtype=np.float32)
+    probs = np.asarray(registry.load_model(path)(canvases))
+    np.testing.assert_allclose(probs, np.asarray(result.model(canvases)), atol=1e-6)
+    assert probs.shape == (2, 10) and ((probs >= 0) & (probs <= 1)).all()
+    assert result.metadata()["config"]["tile_answer"] == "sigmoid"
 
 
 def test_single_sums_the_garment_evidence_of_the_four_tiles(tiny_results, fmnist_data):
@@ -100,9 +119,12 @@ def test_a_stop_request_cancels_training(fmnist_data):
 
 def test_tile_set_labels_each_tile_by_the_garment_placed_in_it(fmnist_data):
     (x_train, y_train), _ = fmnist_data
-    for kind in ("single", "multi"):
-        tiles, targets = training.tile_set(kind, x_train[:500], y_train[:500], np.random.default_rng(1), 400, 0.25)
-        classes = targets if kind == "single" else np.where(targets.any(axis=1), targets.argmax(axis=1), 10)
+    for kind, answer in (("single", "softmax"), ("multi", "softmax"), ("multi", "sigmoid")):
+        tiles, targets = training.tile_set(kind, x_train[:500], y_train[:500], np.random.default_rng(1), 400, 0.25,
+                                           tile_answer=answer)
+        if answer == "sigmoid":
+            assert targets.shape == (500, 10) and targets.sum(axis=1).max() == 1
+        classes = targets if answer == "softmax" else np.where(targets.any(axis=1), targets.argmax(axis=1), 10)
         empty = classes == training.EMPTY
         assert (~empty).sum() == 400 and empty.sum() == 100
         assert not tiles[empty].any()
@@ -117,11 +139,14 @@ def test_config_key_changes_with_the_recipe_but_not_with_irrelevant_knobs():
     assert base.key() != training.TrainConfig("single", epochs=3).key()
     assert base.key() != training.TrainConfig("single", epochs=2, seed=1).key()
     assert training.TrainConfig("dense", width=8).key() == training.TrainConfig("dense", width=64).key()
+    assert "tile_answer" not in training.TrainConfig("single").relevant()
 
 
 def test_a_config_outside_its_limits_is_refused():
     with pytest.raises(ValueError):
         training.TrainConfig("single", train_size=70000)
+    with pytest.raises(ValueError):
+        training.TrainConfig("single", tile_answer="sigmoid")
     with pytest.raises(ValueError):
         training.TrainConfig("triple")
 
@@ -133,3 +158,23 @@ def test_multi_label_scores_on_a_hand_worked_example():
     assert scores["exact_match"] == 0.5  # the second row misses its third class
     assert scores["micro_f1"] == pytest.approx(2 * 2 / (2 * 2 + 0 + 1))
     assert training.choose_threshold(probs, truth) <= 0.4  # a lower threshold catches it
+
+
+def test_layers_have_fixed_names_whatever_was_built_before_and_in_any_thread():
+    """Auto-generated names ("dense_7") depend on what a thread built before; a training job in a
+    worker thread once got two layers named "dense" in the tutorial model and failed."""
+    import threading
+
+    names = {}
+
+    def build():
+        models.build_dense()  # an earlier model in the same thread
+        names["dense"] = [layer.name for layer in models.build_dense().layers]
+        names["tile"] = [layer.name for layer in models.tile_network_for("single", blocks=2).layers]
+
+    worker = threading.Thread(target=build)
+    worker.start()
+    worker.join()
+    assert names["dense"] == ["flatten", "hidden", "answer"]
+    assert names["tile"][:5] == ["tile", "block1_conv1", "block1_norm1", "block1_relu1", "block1_pool"]
+    assert names["tile"][-1] == "answer"

@@ -21,9 +21,11 @@ TEXT = {
     ),
     "home.point_models": (
         "**Multi-class vs multi-label**: a softmax model names *the one* garment on a canvas; "
-        "a sigmoid model says *for each class* whether it is there.",
+        "a multi-label model says *for each class* whether it is there (ten independent probabilities, "
+        "each against a threshold).",
         "**다중 클래스와 다중 레이블**: 소프트맥스 모델은 캔버스의 옷 *하나*를 맞히고, "
-        "시그모이드 모델은 *클래스마다* 있는지 없는지를 답합니다.",
+        "다중 레이블 모델은 *클래스마다* 있는지 없는지를 답합니다 (서로 독립인 확률 10개를 "
+        "각각 임계값과 비교).",
     ),
     "home.pages": ("Pages", "페이지"),
     "home.browse": ("See the dataset by class, the normalisations and the mean garment.",

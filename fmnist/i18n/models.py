@@ -3,7 +3,7 @@
 TEXT = {
     "model.dense": ("Tutorial model (dense)", "튜토리얼 모델 (dense)"),
     "model.single": ("One garment (softmax)", "옷 하나 (소프트맥스)"),
-    "model.multi": ("Several garments (sigmoid)", "옷 여러 개 (시그모이드)"),
+    "model.multi": ("Several garments (multi-label)", "옷 여러 개 (다중 레이블)"),
     "model.about_dense": (
         "The TensorFlow tutorial's network: Flatten, Dense(128), Dense(10) on one 28x28 garment.",
         "텐서플로 튜토리얼의 신경망: 28x28 옷 한 장에 Flatten, Dense(128), Dense(10).",
@@ -13,8 +13,10 @@ TEXT = {
         "56x56 캔버스의 아무 칸에 놓인 옷 하나를 보는 CNN: 소프트맥스로 그 옷의 이름을 답합니다.",
     ),
     "model.about_multi": (
-        "A CNN on the 56x56 canvas with 0-4 garments: ten sigmoids say for each class whether it is there.",
-        "옷이 0-4개 놓인 56x56 캔버스를 보는 CNN: 시그모이드 10개가 클래스마다 있는지 없는지 답합니다.",
+        "A CNN on the 56x56 canvas with 0-4 garments: for each class, the probability that it is in "
+        "at least one quadrant; the ten need not sum to 1, and a threshold decides.",
+        "옷이 0-4개 놓인 56x56 캔버스를 보는 CNN: 클래스마다 적어도 한 칸에 있을 확률을 답합니다. "
+        "10개 확률의 합이 1일 필요는 없고, 임계값으로 판정합니다.",
     ),
     "model.metric_accuracy": ("accuracy {value:.1%}", "정확도 {value:.1%}"),
     "model.metric_exact_match": ("exact match {value:.1%}", "완전 일치 {value:.1%}"),

@@ -59,12 +59,25 @@ TEXT = {
     "train.seed_help": ("Decides the data order, the composites and the first weights: the same seed "
                         "gives the same model.",
                         "데이터 순서, 합성 이미지, 초기 가중치를 정합니다. 시드가 같으면 같은 모델이 나옵니다."),
-    "train.architecture": ("Network size", "신경망 크기"),
+    "train.architecture": ("Network architecture", "신경망 구조"),
     "train.width": ("Filters in the first conv block", "첫 합성곱 블록의 필터 수"),
     "train.blocks": ("Conv blocks", "합성곱 블록 수"),
     "train.blocks_help": ("Each block halves the picture: 28 → 14 → 7 → 3 pixels.",
                           "블록 하나를 지날 때마다 그림이 절반이 됩니다: 28 → 14 → 7 → 3 픽셀."),
     "train.convs": ("Conv layers per block", "블록당 합성곱 층 수"),
+    "train.tile_answer": ("What each quadrant's network answers", "칸마다 신경망이 내는 답"),
+    "train.tile_answer_softmax": ("softmax: one of ten garments, or empty", "소프트맥스: 옷 10종 중 하나, 또는 빈 칸"),
+    "train.tile_answer_sigmoid": ("ten sigmoids: each class yes or no (binary cross-entropy)",
+                                  "시그모이드 10개: 클래스마다 예/아니오 (이진 교차 엔트로피)"),
+    "train.stored_sigmoid": ("sigmoid tiles", "시그모이드 칸"),
+    "train.tile_answer_help": (
+        "A quadrant holds at most one garment, so a softmax over ten garments and \"empty\" fits it; "
+        "ten sigmoids are the textbook multi-label answer. Either way the canvas answer is, for each class, "
+        "the probability that it is in at least one quadrant. Train both and compare their exact match.",
+        "한 칸에는 옷이 많아야 하나이므로 옷 10종과 \"빈 칸\"에 대한 소프트맥스가 잘 맞습니다. 시그모이드 10개는 "
+        "교과서적인 다중 레이블 답입니다. 어느 쪽이든 캔버스의 답은 클래스마다 적어도 한 칸에 있을 확률입니다. "
+        "둘 다 학습해 완전 일치율을 비교해 보세요.",
+    ),
     "train.cached": ("Trained before with exactly these settings: loads instantly.",
                      "정확히 이 설정으로 학습한 적이 있습니다: 바로 불러옵니다."),
     "train.cached_in_use": ("Trained before with exactly these settings, and in use now.",
@@ -95,7 +108,7 @@ TEXT = {
     ),
     "train.curve_loss": ("Loss", "손실"),
     "train.curve_accuracy": ("Accuracy", "정확도"),
-    "train.curve_accuracy_multi": ("Exact match per tile", "칸별 완전 일치율"),
+    "train.curve_accuracy_tiles": ("Accuracy per tile (quadrant)", "칸별 정확도"),
     "train.split_train": ("training", "학습"),
     "train.split_validation": ("validation", "검증"),
     "train.epoch": ("epoch", "에포크"),
