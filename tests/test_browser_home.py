@@ -39,8 +39,9 @@ def test_a_link_to_a_page_on_a_freshly_started_server_opens_inside_the_app(page,
         wait_for_app(page)
         page.get_by_role("heading", name="합성 이미지 만들기").first.wait_for()
         sidebar = page.get_by_test_id("stSidebar")
-        assert sidebar.get_by_text("Language / 언어").is_visible()
-        assert sidebar.get_by_text("학습").first.is_visible(), "the app's own navigation, in Korean"
+        # the sidebar may arrive a moment after the page's body: wait for it (fails after 30 s)
+        sidebar.get_by_text("Language / 언어").wait_for(timeout=30_000)
+        sidebar.get_by_text("학습").first.wait_for(timeout=30_000)  # the app's own navigation, in Korean
         assert "/compose" in page.url and "lang=ko" in page.url
         assert page.get_by_text("Page not found").count() == 0
         assert_no_exception(page)
