@@ -3,7 +3,7 @@ Keras CNN measured in the same run, Quick preset wall times, single-image latenc
 
     python bench/bench_models.py [--skip-quick] [--full]
 
---full also re-trains the three Full presets (about 40 minutes on 2 cores); without it
+--full also re-trains the three Full presets (about 25 minutes on 2 cores); without it
 their wall time is read from models/*.json, where `python -m fmnist train` wrote it.
 """
 
@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 from fmnist import composite, data, registry, training  # noqa: E402
+from fmnist.runtime import keep_freed_memory  # noqa: E402
 from fmnist.cli import format_metrics  # noqa: E402
 from fmnist.inference import Predictor  # noqa: E402
 
@@ -132,6 +133,7 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="also re-train the Full presets")
     parser.add_argument("--throughput-size", type=int, default=4096)
     args = parser.parse_args()
+    keep_freed_memory()  # as training.train does: every rate below is measured with it
     import keras
 
     print(f"keras {keras.__version__} ({keras.backend.backend()}), {os.cpu_count()} CPUs, "

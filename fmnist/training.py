@@ -28,6 +28,7 @@ from typing import Callable
 import numpy as np
 
 from . import composite
+from .runtime import keep_freed_memory
 from .data import NUM_CLASSES, scale_255
 
 KINDS = ("dense", "single", "multi")
@@ -97,11 +98,11 @@ PRESETS = {
     },
     "single": {
         "quick": TrainConfig("single", epochs=2, train_size=25000, width=16, blocks=2, batch_size=128),
-        "full": TrainConfig("single", epochs=9, width=32, empty_fraction=0.05),
+        "full": TrainConfig("single", epochs=12, width=32, empty_fraction=0.05),
     },
     "multi": {
         "quick": TrainConfig("multi", epochs=2, train_size=25000, width=16, blocks=2, batch_size=128),
-        "full": TrainConfig("multi", epochs=9, width=32, empty_fraction=0.05),
+        "full": TrainConfig("multi", epochs=12, width=32, empty_fraction=0.05),
     },
 }
 
@@ -147,35 +148,36 @@ def tile_set(kind: str, images: np.ndarray, labels: np.ndarray, rng: np.random.G
     return tiles[chosen], classes.astype(np.int64)
 
 
-def _tile_dataset_class():
+def epoch_tiles(kind: str, images: np.ndarray, labels: np.ndarray, config: "TrainConfig",
+                epoch: int) -> tuple[np.ndarray, np.ndarray]:
+    """Epoch ``epoch``'s training tiles (uint8, (n, 28, 28)) and targets, from composites drawn
+    anew for it (seeded by the config's seed and the epoch)."""
+    rng = np.random.default_rng([config.seed, epoch])
+    return tile_set(kind, images, labels, rng, config.train_size, config.empty_fraction, config.flip,
+                    config.tile_answer)
+
+
+def _validation_callback(x: np.ndarray, y: np.ndarray, sigmoid: bool, batch_size: int = 1024):
+    """Adds val_loss and val_accuracy to each epoch's logs, calling the model on arrays directly:
+    Keras's own ``validation_data`` builds and tears down a tf.data iterator every epoch, and that
+    teardown sometimes stalled training for half a minute here."""
     import keras
 
-    class FreshTiles(keras.utils.PyDataset):
-        """Batches of tiles from composites drawn anew every epoch."""
+    class Validation(keras.callbacks.Callback):
+        def on_epoch_end(self, epoch, logs=None):
+            probs = np.concatenate([np.asarray(self.model.predict_on_batch(x[i:i + batch_size]))
+                                    for i in range(0, len(x), batch_size)])
+            probs = np.clip(probs, 1e-7, 1 - 1e-7)
+            if sigmoid:  # binary cross-entropy; right when all ten decisions are
+                loss = -np.mean(y * np.log(probs) + (1 - y) * np.log(1 - probs))
+                accuracy = np.mean(np.all((probs > 0.5) == (y > 0.5), axis=1))
+            else:  # sparse categorical cross-entropy; right when the top answer is
+                loss = -np.mean(np.log(probs[np.arange(len(y)), y]))
+                accuracy = np.mean(probs.argmax(axis=1) == y)
+            if logs is not None:
+                logs.update(val_loss=float(loss), val_accuracy=float(accuracy))
 
-        def __init__(self, kind, images, labels, config: TrainConfig):
-            super().__init__()
-            self.kind, self.images, self.labels, self.config = kind, images, labels, config
-            self.epoch = 0
-            self._draw()
-
-        def _draw(self):
-            rng = np.random.default_rng([self.config.seed, self.epoch])
-            self.x, self.y = tile_set(self.kind, self.images, self.labels, rng, self.config.train_size,
-                                      self.config.empty_fraction, self.config.flip, self.config.tile_answer)
-
-        def __len__(self):
-            return math.ceil(len(self.x) / self.config.batch_size)
-
-        def __getitem__(self, index):
-            batch = slice(index * self.config.batch_size, (index + 1) * self.config.batch_size)
-            return scale_255(self.x[batch])[..., None], self.y[batch]
-
-        def on_epoch_end(self):
-            self.epoch += 1
-            self._draw()
-
-    return FreshTiles
+    return Validation()
 
 
 def test_composites(kind: str, x_test: np.ndarray, y_test: np.ndarray, size: int | None = None):
@@ -323,6 +325,7 @@ def train(config: TrainConfig, dataset, on_progress: Callable[[Progress], None] 
 
     from . import models
 
+    keep_freed_memory()
     (x_train, y_train), (x_test, y_test) = dataset
     keras.utils.set_random_seed(config.seed)
     pool, held_out = split_train(y_train)
@@ -344,19 +347,31 @@ def train(config: TrainConfig, dataset, on_progress: Callable[[Progress], None] 
     else:
         arch = dict(tile_answer=config.tile_answer, width=config.width, convs=config.convs, blocks=config.blocks)
         tile_net = models.tile_network_for(config.kind, **arch)
-        data = _tile_dataset_class()(config.kind, x_train[pool], y_train[pool], config)
         val_x, val_y = tile_set(config.kind, x_train[held_out], y_train[held_out],
                                 np.random.default_rng(SPLIT_SEED), len(held_out), config.empty_fraction,
                                 tile_answer=config.tile_answer)
-        _compile(tile_net, config.kind, config, len(data) * config.epochs)
-        tile_net.fit(data, epochs=config.epochs, validation_data=(scale_255(val_x)[..., None], val_y),
-                     callbacks=[reporter], verbose=0)
+        # Every epoch's fresh tiles, drawn up front as uint8 (784 bytes a tile: 0.5 GB for the Full
+        # preset's 12 epochs) and fed through one fit, so that Keras keeps one input pipeline for the
+        # whole run; the trainer scales pixels to 0-1 on the way in, as callers of the model do.
+        drawn = [epoch_tiles(config.kind, x_train[pool], y_train[pool], config, epoch)
+                 for epoch in range(config.epochs)]
+        batch_size = min(config.batch_size, len(drawn[0][0]))
+        per_epoch = len(drawn[0][0]) // batch_size  # whole batches: an epoch's last few tiles rest
+        x, y = np.concatenate([x for x, _ in drawn])[..., None], np.concatenate([y for _, y in drawn])
+        del drawn
+        trainer = keras.Sequential([keras.Input((models.TILE, models.TILE, 1), dtype="uint8"),
+                                    keras.layers.Rescaling(1 / 255), tile_net], name="tile_trainer")
+        _compile(trainer, config.kind, config, per_epoch * config.epochs)
+        validate = _validation_callback(val_x[..., None], val_y, config.tile_answer == "sigmoid")
+        trainer.fit(x, y, batch_size=batch_size, epochs=config.epochs, steps_per_epoch=per_epoch,
+                    shuffle=False, callbacks=[validate, reporter], verbose=0)
+        del x, y
+        images_seen = per_epoch * batch_size * len(history.get("loss", []))
         # The saved model is the canvas model around a fresh copy of the tile network: without the
         # optimizer state and the custom training metric, it loads anywhere and is a third the size.
         plain = models.tile_network_for(config.kind, **arch)
         plain.set_weights(tile_net.get_weights())
         trained = models.canvas_model(plain, config.kind)
-        images_seen = len(data.x) * len(history.get("loss", []))
     train_time = time.perf_counter() - start
     if should_stop is not None and should_stop():
         raise Cancelled(f"training of {config.kind} was cancelled")
