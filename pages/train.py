@@ -145,7 +145,21 @@ def config_ui(kind: str) -> training.TrainConfig:
     return training.TrainConfig.from_dict({**dataclasses.asdict(preset), **values})
 
 
+def _is_shipped_recipe(kind: str, config: training.TrainConfig) -> bool:
+    metadata = registry.read_metadata(registry.shipped_path(kind))
+    return (metadata is not None and metadata.get("key") == config.key()
+            and registry.archive_problem(registry.shipped_path(kind)) is None)
+
+
 def train_button_ui(kind: str, config: training.TrainConfig) -> None:
+    if _is_shipped_recipe(kind, config):  # minutes of two shared cores saved: the same model is on disk
+        if active_model_key(kind) == SHIPPED:
+            st.success(tr("train.shipped_recipe_in_use"), icon=":material/bolt:")
+        else:
+            st.success(tr("train.shipped_recipe"), icon=":material/bolt:")
+            st.button(tr("train.use_shipped"), type="primary", key=_key(kind, "go_shipped"),
+                      on_click=set_active_model, args=(kind, SHIPPED))
+        return
     stored = model_registry().lookup(config) is not None
     if stored and active_model_key(kind) == config.key():
         st.success(tr("train.cached_in_use"), icon=":material/bolt:")

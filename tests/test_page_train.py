@@ -128,6 +128,27 @@ def test_multi_offers_two_tile_answers_and_each_is_its_own_recipe(fmnist_data):
     assert "sigmoid tiles" in texts(at.caption)  # the stored model's row says which recipe it is
 
 
+def test_the_shipped_models_recipe_is_not_trained_again(shipped_dir, tiny_dense, registry_root):
+    """Asking for exactly the settings of the shipped model offers that model instead of a training."""
+    registry.save_model(tiny_dense.model, tiny_dense.metadata(), shipped_dir / "dense.keras")
+    registry.Registry().put(tiny_dense)  # also stored, and put in use first: the shipped one is offered back
+    at = open_app(page=PAGE)
+    at.session_state["active_models"]["dense"] = tiny_dense.config.key()
+    at.radio(key="train_dense_source").set_value("train").run()
+    at.slider(key="train_dense_train_size").set_value(500).run()
+    assert "shipped model was trained with" not in texts(at.success)  # seed 0: another recipe
+    at.number_input(key="train_dense_seed").set_value(7).run()
+    assert "exactly the settings the shipped model was trained with: use it" in texts(at.success)
+    assert "train_dense_go" not in [button.key for button in at.button]
+    at.button(key="train_dense_go_shipped").click().run()
+    assert not at.exception
+    assert at.session_state["active_models"]["dense"] == "shipped"
+    assert "shipped model was trained with, and it is in use now" in texts(at.success)
+    from pages._ui import _job_manager
+
+    assert _job_manager(str(registry_root)).jobs() == []  # nothing was queued
+
+
 def test_a_stored_model_can_be_put_in_use(tiny_dense):
     registry.Registry().put(tiny_dense)
     at = open_app(page=PAGE)
@@ -244,6 +265,7 @@ def test_a_training_can_be_cancelled_from_the_page():
     at = open_app(page=PAGE)
     at.radio(key="train_dense_source").set_value("train").run()
     at.slider(key="train_dense_epochs").set_value(5).run()  # 5 epochs of 55,000 images: long enough to stop
+    at.number_input(key="train_dense_seed").set_value(1).run()  # seed 0 would be the shipped model's recipe
     at.button(key="train_dense_go").click().run()
     deadline = time.monotonic() + 120
     while not any(bar.text.startswith("Epoch") for bar in at.progress):  # the job is training

@@ -39,8 +39,10 @@ TEXT = {
     "train.preset_full": ("Full (the shipped model's)", "전체 (기본 제공 모델)"),
     "train.preset_help": (
         "Quick trains in about a minute on two CPU cores; Full is how the shipped model was trained "
-        "and takes several minutes. Both fill in the settings below, which you can change.",
-        "빠르게는 CPU 코어 2개로 1분 정도, 전체는 기본 제공 모델을 학습한 방법으로 몇 분 걸립니다. "
+        "and takes up to a quarter of an hour for a canvas model (the shipped one is already there: choosing "
+        "its exact settings offers it instead). Both fill in the settings below, which you can change.",
+        "빠르게는 CPU 코어 2개로 1분 정도, 전체는 기본 제공 모델을 학습한 방법으로 캔버스 모델은 15분까지 걸립니다 "
+        "(기본 제공 모델은 이미 있으므로, 그 설정 그대로 고르면 학습 대신 그 모델을 권합니다). "
         "둘 다 아래 설정을 채워 주며, 설정은 바꿀 수 있습니다.",
     ),
     "train.epochs": ("Epochs", "에포크"),
@@ -82,6 +84,14 @@ TEXT = {
                      "정확히 이 설정으로 학습한 적이 있습니다: 바로 불러옵니다."),
     "train.cached_in_use": ("Trained before with exactly these settings, and in use now.",
                             "정확히 이 설정으로 학습한 적이 있고, 지금 사용 중입니다."),
+    "train.shipped_recipe": (
+        "These are exactly the settings the shipped model was trained with: use it, no training needed.",
+        "기본 제공 모델을 학습한 설정과 정확히 같습니다: 학습할 필요 없이 그 모델을 쓰세요.",
+    ),
+    "train.shipped_recipe_in_use": (
+        "These are exactly the settings the shipped model was trained with, and it is in use now.",
+        "기본 제공 모델을 학습한 설정과 정확히 같고, 그 모델을 지금 사용 중입니다.",
+    ),
     "train.start": ("Train", "학습 시작"),
     "train.load": ("Load the stored model", "저장된 모델 불러오기"),
     "train.job_title": ("Training `{model_id}`", "`{model_id}` 학습"),
