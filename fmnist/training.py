@@ -28,7 +28,6 @@ from typing import Callable
 import numpy as np
 
 from . import composite
-from .runtime import keep_freed_memory
 from .data import NUM_CLASSES, scale_255
 
 KINDS = ("dense", "single", "multi")
@@ -325,7 +324,6 @@ def train(config: TrainConfig, dataset, on_progress: Callable[[Progress], None] 
 
     from . import models
 
-    keep_freed_memory()
     (x_train, y_train), (x_test, y_test) = dataset
     keras.utils.set_random_seed(config.seed)
     pool, held_out = split_train(y_train)
