@@ -14,7 +14,7 @@ help:
 	@echo "make run    - set up and start the app on http://localhost:$(PORT)"
 	@echo "make test   - set up and run every test (browser tests included)"
 	@echo "make bench  - print the speed and accuracy figures"
-	@echo "make train-all - retrain the shipped models in models/ (CPU, about 25 minutes)"
+	@echo "make train-all - retrain the shipped models in models/ (CPU, about 25 minutes on 2 cores)"
 
 setup: $(VENV)/.installed
 
