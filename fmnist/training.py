@@ -354,7 +354,9 @@ def train(config: TrainConfig, dataset, on_progress: Callable[[Progress], None] 
         drawn = [epoch_tiles(config.kind, x_train[pool], y_train[pool], config, epoch)
                  for epoch in range(config.epochs)]
         batch_size = min(config.batch_size, len(drawn[0][0]))
-        per_epoch = len(drawn[0][0]) // batch_size  # whole batches: an epoch's last few tiles rest
+        # whole batches from one stream of all epochs: batches run across epoch ends, and the last
+        # few tiles of the run rest
+        per_epoch = len(drawn[0][0]) // batch_size
         x, y = np.concatenate([x for x, _ in drawn])[..., None], np.concatenate([y for _, y in drawn])
         del drawn
         trainer = keras.Sequential([keras.Input((models.TILE, models.TILE, 1), dtype="uint8"),
