@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from fmnist import composite, data, registry, training  # noqa: E402
+from fmnist import composite, data, evaluation, registry, training  # noqa: E402
 from fmnist.cli import format_metrics  # noqa: E402
 from fmnist.inference import Predictor  # noqa: E402
 
@@ -79,7 +79,7 @@ def shipped_metrics(dataset) -> None:
             print(f"{kind}: not available ({exc})")
             continue
         meta = registry.read_metadata(path) or {}
-        metrics = training.evaluate(model, kind, dataset, threshold=meta.get("threshold"))
+        metrics = evaluation.evaluate(model, kind, dataset, threshold=meta.get("threshold"))
         print(f"{kind} (shipped, {meta.get('params', model.count_params()):,} parameters, "
               f"{path.stat().st_size / 1e6:.2f} MB): {format_metrics(kind, metrics)}")
         print(f"  full preset trained in {meta.get('wall_time_s', float('nan')):.0f} s "

@@ -94,7 +94,7 @@ def train(args) -> int:
 
 def evaluate(args) -> int:
     _silence_tensorflow()
-    from . import data, registry, training
+    from . import data, evaluation, registry, training
 
     unknown = set(args.kinds) - set(training.KINDS)
     if unknown:
@@ -109,7 +109,7 @@ def evaluate(args) -> int:
             print(f"{kind}: {exc}", file=sys.stderr)
             return 1
         threshold = (registry.read_metadata(path) or {}).get("threshold")
-        print(f"{kind}: {format_metrics(kind, training.evaluate(model, kind, dataset, threshold=threshold))}")
+        print(f"{kind}: {format_metrics(kind, evaluation.evaluate(model, kind, dataset, threshold=threshold))}")
     return 0
 
 

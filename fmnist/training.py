@@ -1,4 +1,4 @@
-"""Training and evaluating the three models: recipes, presets, progress, metrics.
+"""Training the three models: recipes, presets, progress (the metrics are in ``fmnist.evaluation``).
 
     result = train(PRESETS["single"]["quick"], load_data(), on_progress=print)
     result.model                      # the canvas model of the contract
@@ -27,14 +27,14 @@ from typing import Callable
 
 import numpy as np
 
-from . import composite
+from . import composite, evaluation
 from .data import NUM_CLASSES, scale_255
+from .evaluation import EVAL_SEED
 
 KINDS = ("dense", "single", "multi")
 FORMAT_VERSION = 1
 VALIDATION_SIZE = 5000  # held out from the training split, the same for every config
 SPLIT_SEED = 20240601  # which training images are held out
-EVAL_SEED = 20241122  # the test composites every model is evaluated on
 EMPTY = NUM_CLASSES
 
 
@@ -166,26 +166,16 @@ def _validation_callback(x: np.ndarray, y: np.ndarray, sigmoid: bool, batch_size
         def on_epoch_end(self, epoch, logs=None):
             probs = np.concatenate([np.asarray(self.model.predict_on_batch(x[i:i + batch_size]))
                                     for i in range(0, len(x), batch_size)])
-            probs = np.clip(probs, 1e-7, 1 - 1e-7)
-            if sigmoid:  # binary cross-entropy; right when all ten decisions are
-                loss = -np.mean(y * np.log(probs) + (1 - y) * np.log(1 - probs))
-                accuracy = np.mean(np.all((probs > 0.5) == (y > 0.5), axis=1))
-            else:  # sparse categorical cross-entropy; right when the top answer is
-                loss = -np.mean(np.log(probs[np.arange(len(y)), y]))
-                accuracy = np.mean(probs.argmax(axis=1) == y)
+            if sigmoid:  # right when all ten decisions are
+                loss = evaluation.binary_cross_entropy(probs, y)
+                accuracy = evaluation.exact_match(probs >= 0.5, y)
+            else:  # right when the top answer is
+                loss = evaluation.cross_entropy(probs, y)
+                accuracy = evaluation.accuracy(probs, y)
             if logs is not None:
                 logs.update(val_loss=float(loss), val_accuracy=float(accuracy))
 
     return Validation()
-
-
-def test_composites(kind: str, x_test: np.ndarray, y_test: np.ndarray, size: int | None = None):
-    """The fixed test canvases every canvas model is evaluated on (seeded by EVAL_SEED)."""
-    rng = np.random.default_rng(EVAL_SEED)
-    if kind == "single":
-        count = len(x_test) if size is None else size
-        return composite.make_single_set(x_test[:count], y_test[:count], rng)
-    return composite.make_multi_set(x_test, y_test, len(x_test) if size is None else size, rng)
 
 
 # --- Progress --------------------------------------------------------------------------------
@@ -298,18 +288,10 @@ def _compile(model, kind: str, config: TrainConfig, steps: int):
         schedule = keras.optimizers.schedules.CosineDecay(config.learning_rate, decay_steps=max(steps, 1))
         optimizer = keras.optimizers.Adam(schedule)
     if config.tile_answer == "sigmoid":
-        exact = keras.metrics.MeanMetricWrapper(tile_exact_match, name="accuracy")
+        exact = keras.metrics.MeanMetricWrapper(evaluation.keras_exact_match, name="accuracy")
         model.compile(optimizer, "binary_crossentropy", metrics=[exact])
     else:
         model.compile(optimizer, "sparse_categorical_crossentropy", metrics=["accuracy"])
-
-
-def tile_exact_match(y_true, y_pred):
-    """Share of tiles whose ten sigmoid decisions (at 0.5) are all right."""
-    from keras import ops
-
-    decided = ops.cast(y_pred > 0.5, y_true.dtype)
-    return ops.mean(ops.cast(ops.all(ops.equal(decided, y_true), axis=-1), "float32"))
 
 
 def train(config: TrainConfig, dataset, on_progress: Callable[[Progress], None] | None = None,
@@ -382,64 +364,10 @@ def train(config: TrainConfig, dataset, on_progress: Callable[[Progress], None] 
     if config.kind == "multi":
         validation = composite.make_multi_set(x_train[held_out], y_train[held_out], len(held_out),
                                               np.random.default_rng(SPLIT_SEED))
-        threshold = choose_threshold(predict_canvases(trained, validation.images), validation.labels)
-    metrics = evaluate(trained, config.kind, dataset, threshold=threshold, size=eval_size)
+        threshold = evaluation.choose_threshold(evaluation.predict(trained, validation.images), validation.labels)
+    metrics = evaluation.evaluate(trained, config.kind, dataset, threshold=threshold, size=eval_size)
     result = TrainResult(config, trained, history, metrics, time.perf_counter() - start,
                          images_seen / max(train_time, 1e-9), threshold)
     if on_progress is not None:
         on_progress(Progress(config.epochs, config.epochs, 1, 1, {}, history, result.wall_time, 0.0, stage="done"))
     return result
-
-
-# --- Evaluation ------------------------------------------------------------------------------
-
-def predict_canvases(model, canvases: np.ndarray, batch_size: int = 500) -> np.ndarray:
-    """Probabilities for uint8 (n, 56, 56) canvases."""
-    return model.predict(scale_255(canvases)[..., None], batch_size=batch_size, verbose=0)
-
-
-def multi_label_scores(probs: np.ndarray, truth: np.ndarray, threshold: float) -> dict:
-    """Exact-match and micro-F1 of thresholded multi-label answers."""
-    decided = probs >= threshold
-    truth = truth.astype(bool)
-    tp = np.sum(decided & truth)
-    fp = np.sum(decided & ~truth)
-    fn = np.sum(~decided & truth)
-    return {
-        "exact_match": float(np.mean(np.all(decided == truth, axis=1))),
-        "micro_f1": float(2 * tp / max(2 * tp + fp + fn, 1)),
-        "precision": float(tp / max(tp + fp, 1)),
-        "recall": float(tp / max(tp + fn, 1)),
-    }
-
-
-def choose_threshold(probs: np.ndarray, truth: np.ndarray) -> float:
-    """The decision threshold (0.05 steps) with the best exact-match on validation canvases."""
-    grid = np.round(np.arange(0.05, 0.96, 0.05), 2)
-    scores = [multi_label_scores(probs, truth, t)["exact_match"] for t in grid]
-    return float(grid[int(np.argmax(scores))])
-
-
-def evaluate(model, kind: str, dataset, threshold: float | None = None, size: int | None = None) -> dict:
-    """Test metrics: accuracy for dense (test images) and single (test composites);
-    exact-match, micro-F1 and exact-match by object count for multi (test composites)."""
-    _, (x_test, y_test) = dataset
-    if kind == "dense":
-        count = len(x_test) if size is None else size
-        probs = model.predict(scale_255(x_test[:count]), batch_size=500, verbose=0)
-        return {"accuracy": float(np.mean(probs.argmax(axis=1) == y_test[:count])), "test_images": count}
-    canvases = test_composites(kind, x_test, y_test, size)
-    probs = predict_canvases(model, canvases.images)
-    if kind == "single":
-        return {"accuracy": float(np.mean(probs.argmax(axis=1) == canvases.labels)), "test_images": len(canvases)}
-    threshold = 0.5 if threshold is None else threshold
-    scores = multi_label_scores(probs, canvases.labels, threshold)
-    counts = canvases.object_counts
-    scores["exact_match_by_count"] = {
-        str(n): float(np.mean(np.all((probs[counts == n] >= threshold) == canvases.labels[counts == n].astype(bool),
-                                     axis=1)))
-        for n in range(5) if np.any(counts == n)
-    }
-    scores["threshold"] = threshold
-    scores["test_images"] = len(canvases)
-    return scores

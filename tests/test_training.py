@@ -151,15 +151,6 @@ def test_a_config_outside_its_limits_is_refused():
         training.TrainConfig("triple")
 
 
-def test_multi_label_scores_on_a_hand_worked_example():
-    truth = np.array([[1, 0, 0], [0, 1, 1]])
-    probs = np.array([[0.9, 0.2, 0.1], [0.3, 0.8, 0.4]])
-    scores = training.multi_label_scores(probs, truth, 0.5)
-    assert scores["exact_match"] == 0.5  # the second row misses its third class
-    assert scores["micro_f1"] == pytest.approx(2 * 2 / (2 * 2 + 0 + 1))
-    assert training.choose_threshold(probs, truth) <= 0.4  # a lower threshold catches it
-
-
 def test_layers_have_fixed_names_whatever_was_built_before_and_in_any_thread():
     """Auto-generated names ("dense_7") depend on what a thread built before; a training job in a
     worker thread once got two layers named "dense" in the tutorial model and failed."""
