@@ -23,6 +23,7 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
 
 
 
@@ -33,6 +34,19 @@ KOREAN_FONTS = {
 }
 BAR_COLOUR = "#4c72b0"
 HIGHLIGHT_COLOUR = "#dd8452"
+
+# Outcome colours of a prediction, the tutorial's (step 8.5-8.6): blue is the truth (a hit),
+# red a wrong answer, grey everything else. Missed is gold *and* hatched, so it stays apart from
+# red for a colour-blind reader; an answer with no known truth gets a neutral highlight.
+RIGHT_COLOUR = "blue"
+WRONG_COLOUR = "red"
+OTHER_COLOUR = "#777777"
+MISSED_COLOUR = "#ffb000"
+MISSED_HATCH = "///"
+MISSED_EDGE = "#8a5a00"
+PREDICTED_NEUTRAL = HIGHLIGHT_COLOUR
+SECOND_BAR_COLOUR = "#55a868"
+QUADRANT_LINE_COLOUR = "#00b4d8"
 
 
 def _font_families() -> list[str]:
@@ -182,10 +196,334 @@ def normalisation_comparison(variants, hist_label: str = "", count_label: str = 
     return figure
 
 
+def _pixel_top(image) -> float:
+    """The top of an image's scale: 255 for raw pixels, 1 once scaled."""
+    return 255 if np.asarray(image).max() > 1 else 1
+
+
+def _percent(share: float) -> str:
+    return f"{100 * share:2.0f}%"
+
+
+def _class_ticks(ax, class_names) -> None:
+    """Class names under ten bars or cells, slanted so all ten fit."""
+    names = [str(name) for name in class_names]
+    ax.set_xticks(range(len(names)), names, rotation=45, ha="right", rotation_mode="anchor")
+
+
+def plot_image(ax, probabilities, true_label, image, class_names) -> None:
+    """The tutorial's ``plot_image`` (step 8.5), drawn on ``ax``: the garment dark on white, under it
+    "predicted name, its probability (true name)", blue when right and red when wrong.
+
+    ``true_label=None`` (a drawing with no known truth) leaves out the truth and writes in black.
+    """
+    _bare(ax)
+    _draw(ax, image, vmin=0, vmax=_pixel_top(image), cmap="binary")
+    probabilities = np.asarray(probabilities, dtype=float)
+    predicted = int(np.argmax(probabilities))
+    answer = f"{class_names[predicted]} {_percent(probabilities.max())}"
+    if true_label is None:
+        ax.set_xlabel(answer, color="black")
+        return
+    colour = RIGHT_COLOUR if predicted == int(true_label) else WRONG_COLOUR
+    ax.set_xlabel(f"{answer} ({class_names[int(true_label)]})", color=colour)
+
+
+def plot_value_array(ax, probabilities, true_label, class_names=None):
+    """The tutorial's ``plot_value_array`` (step 8.6), drawn on ``ax``: ten grey bars from 0 to 1,
+    the predicted class red and the true class blue (blue wins: a right answer is one blue bar).
+
+    ``true_label=None`` draws the predicted bar in :data:`PREDICTED_NEUTRAL`. ``class_names``
+    label the bars (step 8.13); without them there are no x ticks, as in the tutorial's grid.
+    Returns the bars (a ``BarContainer``).
+    """
+    probabilities = np.asarray(probabilities, dtype=float)
+    ax.grid(False)
+    ax.set_yticks([])
+    bars = ax.bar(range(len(probabilities)), probabilities, color=OTHER_COLOUR)
+    ax.set_ylim(0, 1)
+    predicted = int(np.argmax(probabilities))
+    if true_label is None:
+        bars[predicted].set_color(PREDICTED_NEUTRAL)
+    else:
+        bars[predicted].set_color(WRONG_COLOUR)
+        bars[int(true_label)].set_color(RIGHT_COLOUR)
+    if class_names is None:
+        ax.set_xticks([])
+    else:
+        _class_ticks(ax, class_names)
+    return bars
+
+
+def prediction_figure(probabilities, true_label, image, class_names, width: float = 7.5,
+                      height: float = 3.0) -> Figure:
+    """One picture and the model's ten answers side by side (the tutorial's steps 8.7-8.8)."""
+    figure = Figure(figsize=(width, height), layout="constrained")
+    image_ax, bars_ax = figure.subplots(1, 2, width_ratios=[1, 1.8])
+    plot_image(image_ax, probabilities, true_label, image, class_names)
+    plot_value_array(bars_ax, probabilities, true_label, class_names)
+    bars_ax.set_yticks([0, 0.5, 1])
+    bars_ax.spines[["top", "right"]].set_visible(False)
+    return figure
+
+
+def prediction_grid(images, probabilities, true_labels, class_names, rows: int = 5,
+                    cols: int = 3) -> Figure:
+    """The tutorial's grid of answers (step 8.9): ``rows x cols`` cells, each a picture beside its
+    ten bars, so ``2 * cols`` columns of axes. Cells past the last image stay blank;
+    ``true_labels=None`` for pictures with no known truth.
+    """
+    images = np.asarray(images)
+    figure = Figure(figsize=(2.7 * cols, 1.75 * rows), layout="constrained")
+    # Pictures a little wider than their bars, so a caption like "Ankle boot 99% (Ankle boot)"
+    # stays under its picture.
+    axes = figure.subplots(rows, 2 * cols, squeeze=False, width_ratios=[1.2, 1] * cols)
+    for cell in range(rows * cols):
+        row, col = divmod(cell, cols)
+        image_ax, bars_ax = axes[row, 2 * col], axes[row, 2 * col + 1]
+        if cell >= len(images):
+            image_ax.set_axis_off()
+            bars_ax.set_axis_off()
+            continue
+        truth = None if true_labels is None else true_labels[cell]
+        plot_image(image_ax, probabilities[cell], truth, images[cell], class_names)
+        image_ax.xaxis.label.set_fontsize(7)
+        plot_value_array(bars_ax, probabilities[cell], truth)
+    return figure
+
+
+OUTCOME_COLOURS = {
+    "hit": RIGHT_COLOUR,          # present and decided
+    "false_alarm": WRONG_COLOUR,  # decided but absent
+    "missed": MISSED_COLOUR,      # present but not decided
+    "absent": OTHER_COLOUR,       # absent and not decided
+    "decided": PREDICTED_NEUTRAL,  # no truth known
+    "not_decided": OTHER_COLOUR,
+}
+
+
+def outcomes(decided, truth) -> list[str]:
+    """Each class's outcome, a key of :data:`OUTCOME_COLOURS`, from 10 booleans each.
+
+    With ``truth=None`` a class is only "decided" or "not_decided".
+    """
+    decided = np.asarray(decided, dtype=bool)
+    if truth is None:
+        return ["decided" if d else "not_decided" for d in decided]
+    table = {(True, True): "hit", (True, False): "false_alarm", (False, True): "missed",
+             (False, False): "absent"}
+    return [table[bool(d), bool(t)] for d, t in zip(decided, np.asarray(truth, dtype=bool))]
+
+
+def _outcome_patch(outcome: str, label: str) -> Patch:
+    hatch = MISSED_HATCH if outcome == "missed" else None
+    edge = MISSED_EDGE if outcome == "missed" else OUTCOME_COLOURS[outcome]
+    return Patch(facecolor=OUTCOME_COLOURS[outcome], edgecolor=edge, hatch=hatch, label=label)
+
+
+def decision_bars(probabilities, decided, truth, class_names, threshold: float | None = None,
+                  title: str = "", legend: dict | None = None, width: float = 6.5,
+                  height: float = 3.2) -> Figure:
+    """Any model's ten answers as bars coloured by outcome against the truth: blue a hit, red a
+    false alarm, hatched gold a miss, grey absent and not decided. ``decided`` and ``truth`` are 10
+    booleans (softmax: the argmax; multi-label: p >= threshold); ``truth=None`` draws the decided
+    bars in :data:`PREDICTED_NEUTRAL`.
+
+    ``threshold`` draws a dashed line at that height. ``legend`` maps "hit", "false_alarm",
+    "missed", "absent" (with ``truth=None``: "decided", "not_decided") to the words to show, and
+    "threshold" to the word beside the line. The legend shows every outcome it has words for,
+    whether it occurs or not, so two models' figures side by side have the same layout.
+    """
+    probabilities = np.asarray(probabilities, dtype=float)
+    legend = legend or {}
+    kinds = outcomes(decided, truth)
+    figure = Figure(figsize=(width, height), layout="constrained")
+    ax = figure.add_subplot()
+    bars = ax.bar(range(len(probabilities)), probabilities,
+                  color=[OUTCOME_COLOURS[kind] for kind in kinds])
+    for bar, kind in zip(bars, kinds):
+        if kind == "missed":
+            bar.set_hatch(MISSED_HATCH)
+            bar.set_edgecolor(MISSED_EDGE)
+    # The white behind a value keeps it legible where the threshold line crosses it.
+    ax.bar_label(bars, labels=[f"{p:.2f}" if p > 0.02 else "" for p in probabilities],
+                 fontsize=8, padding=1.5,
+                 bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 0.3})
+    ax.set_ylim(0, 1.05)
+    ax.set_yticks([0, 0.25, 0.5, 0.75, 1])
+    _class_ticks(ax, class_names)
+    ax.spines[["top", "right"]].set_visible(False)
+    keys = ("decided", "not_decided") if truth is None else ("hit", "false_alarm", "missed", "absent")
+    handles = [_outcome_patch(key, legend[key]) for key in keys if key in legend]
+    if threshold is not None:
+        # Labelled in the legend row rather than beside the line, where a tall bar may stand;
+        # the row keeps its height, so a figure with a threshold lines up with one without.
+        words = f"{legend.get('threshold', '')} {threshold:.2f}".strip()
+        handles.append(ax.axhline(threshold, color="black", linestyle="--", linewidth=1, label=words))
+    if handles:
+        figure.legend(handles=handles, loc="outside lower center", ncol=len(handles), frameon=False,
+                      fontsize=9, handlelength=1.6, columnspacing=1.2)
+    if title:
+        ax.set_title(title, fontsize=11)
+    return figure
+
+
+def confusion_matrix_figure(matrix, class_names, normalise: bool = False, title: str = "",
+                            xlabel: str = "", ylabel: str = "") -> Figure:
+    """A confusion matrix as a heat map with its number in each cell: counts, or with
+    ``normalise`` each row's shares (a row sums to 1; an empty row stays 0). Rows are the truth
+    as given. A zero is written "0"; the text is white on dark cells and black on light ones.
+    """
+    counts = np.asarray(matrix, dtype=float)
+    if normalise:
+        totals = counts.sum(axis=1, keepdims=True)
+        shown = np.divide(counts, totals, out=np.zeros_like(counts), where=totals > 0)
+        texts = [["0" if v == 0 else f"{v:.2f}" for v in row] for row in shown]
+    else:
+        shown = counts
+        texts = [[f"{int(round(v))}" for v in row] for row in shown]
+    figure = Figure(figsize=(6.6, 5.8), layout="constrained")
+    ax = figure.add_subplot()
+    heat = ax.imshow(shown, cmap="Blues", vmin=0, vmax=1 if normalise else max(1.0, shown.max()),
+                     interpolation="nearest")
+    for (row, col), value in np.ndenumerate(shown):
+        red, green, blue, _ = heat.cmap(heat.norm(value))
+        dark = 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.5
+        ax.text(col, row, texts[row][col], ha="center", va="center", fontsize=8,
+                color="white" if dark else "black")
+    _class_ticks(ax, class_names)
+    ax.set_yticks(range(len(class_names)), [str(name) for name in class_names])
+    ax.tick_params(length=0)
+    figure.colorbar(heat, ax=ax, shrink=0.8)
+    if title:
+        ax.set_title(title)
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    return figure
+
+
+def precision_recall_figure(precision, recall, class_names, labels=("precision", "recall"),
+                            title: str = "") -> Figure:
+    """Each class's precision and recall as a pair of bars, from 0 to 1."""
+    precision, recall = np.asarray(precision, dtype=float), np.asarray(recall, dtype=float)
+    positions = np.arange(len(precision))
+    figure = Figure(figsize=(7.0, 3.4), layout="constrained")
+    ax = figure.add_subplot()
+    ax.bar(positions - 0.2, precision, 0.4, color=BAR_COLOUR, label=labels[0])
+    ax.bar(positions + 0.2, recall, 0.4, color=SECOND_BAR_COLOUR, label=labels[1])
+    ax.set_ylim(0, 1)
+    ax.yaxis.grid(True, color="#dddddd", linewidth=0.8)
+    ax.set_axisbelow(True)
+    _class_ticks(ax, class_names)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="lower right", bbox_to_anchor=(1, 1), ncol=2, frameon=False, fontsize=9,
+              borderaxespad=0.2)
+    if title:
+        ax.set_title(title, loc="left")
+    return figure
+
+
+def threshold_curve(thresholds, curves, stored: float | None = None, xlabel: str = "",
+                    stored_label: str = "", title: str = "") -> Figure:
+    """Metrics against the decision threshold, one line per entry of ``curves`` (name -> values),
+    and a dotted vertical line at the ``stored`` threshold, labelled above the plot."""
+    thresholds = np.asarray(thresholds, dtype=float)
+    figure = Figure(figsize=(6.8, 3.4), layout="constrained")
+    ax = figure.add_subplot()
+    for name, values in curves.items():
+        ax.plot(thresholds, np.asarray(values, dtype=float), label=str(name), linewidth=1.8)
+    ax.set_xlim(thresholds.min(), thresholds.max())
+    ax.set_ylim(0, 1)
+    ax.grid(True, color="#dddddd", linewidth=0.8)
+    ax.spines[["top", "right"]].set_visible(False)
+    if stored is not None:
+        ax.axvline(stored, color="black", linestyle=":", linewidth=1.4)
+        ax.text(stored, 1.01, f"{stored_label} {stored:.2f}".strip(), transform=ax.get_xaxis_transform(),
+                ha="center", va="bottom", fontsize=8)
+    figure.legend(loc="outside right upper", frameon=False, fontsize=9)
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    if title:
+        figure.suptitle(title)
+    return figure
+
+
+def _quadrant_lines(ax, height: int, width: int) -> None:
+    """The lines between the four 28x28 quadrants of a canvas."""
+    style = {"color": QUADRANT_LINE_COLOUR, "linewidth": 1.2}
+    ax.axhline(height / 2 - 0.5, **style)
+    ax.axvline(width / 2 - 0.5, **style)
+
+
+def heatmap_overlay(image, heat, title: str = "", grid: bool = False, alpha: float = 0.55) -> Figure:
+    """A picture in grey under a saliency map (values 0-1, any resolution: it is stretched over
+    the picture) in the perceptual "inferno" colour map, with its colour bar. ``grid`` draws
+    the quadrant lines of a 56x56 canvas."""
+    image = np.asarray(image)
+    height, width = image.shape[:2]
+    figure = Figure(figsize=(4.4, 3.7), layout="constrained")
+    ax = figure.add_subplot()
+    _bare(ax)
+    _draw(ax, image, vmin=0, vmax=_pixel_top(image))
+    shown = ax.imshow(np.asarray(heat, dtype=float), cmap="inferno", vmin=0, vmax=1, alpha=alpha,
+                      interpolation="nearest", extent=(-0.5, width - 0.5, height - 0.5, -0.5))
+    figure.colorbar(shown, ax=ax, fraction=0.046)
+    if grid:
+        _quadrant_lines(ax, height, width)
+    if title:
+        ax.set_title(title)
+    return figure
+
+
+def tile_answer(probabilities, class_names, empty_label: str, threshold: float | None = None):
+    """One quadrant's answer as (words, probability or None).
+
+    Eleven softmax outputs: the top one, index 10 meaning empty. Ten sigmoid outputs: the top
+    class, or ``empty_label`` (with no probability) when none reaches ``threshold`` (0.5).
+    """
+    probabilities = np.asarray(probabilities, dtype=float)
+    top = int(np.argmax(probabilities))
+    share = float(probabilities[top])
+    if len(probabilities) > len(class_names):
+        return (empty_label if top >= len(class_names) else str(class_names[top])), share
+    if share < (0.5 if threshold is None else threshold):
+        return empty_label, None
+    return str(class_names[top]), share
+
+
+def tile_answers_figure(canvas, tile_probabilities, class_names, empty_label: str,
+                        threshold: float | None = None) -> Figure:
+    """A 56x56 canvas with its quadrant lines and, at the foot of each quadrant, that tile's
+    answer (see :func:`tile_answer`); an empty answer is written in grey."""
+    canvas = np.asarray(canvas)
+    height, width = canvas.shape[:2]
+    figure = Figure(figsize=(4.2, 4.2), layout="constrained")
+    ax = figure.add_subplot()
+    _bare(ax)
+    _draw(ax, canvas, vmin=0, vmax=_pixel_top(canvas))
+    _quadrant_lines(ax, height, width)
+    for quadrant, probabilities in enumerate(np.asarray(tile_probabilities, dtype=float)):
+        words, share = tile_answer(probabilities, class_names, empty_label, threshold)
+        row, col = divmod(quadrant, 2)
+        ax.text((col + 0.5) * width / 2 - 0.5, (row + 1) * height / 2 - 1.5,
+                words if share is None else f"{words} {_percent(share).strip()}",
+                ha="center", va="bottom", fontsize=9,
+                color="#555555" if share is None or words == empty_label else "black",
+                bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none",
+                      "alpha": 0.85})
+    return figure
+
+
 def image_count(figure: Figure) -> int:
     """How many images a figure draws (for tests and sanity checks)."""
     return sum(len(ax.images) for ax in figure.axes)
 
 
 __all__ = ["bar_chart", "class_sprite", "image_count", "image_with_colorbar", "labelled_grid",
-           "normalisation_comparison", "to_png", "has_korean_font"]
+           "normalisation_comparison", "to_png", "has_korean_font",
+           "plot_image", "plot_value_array", "prediction_figure", "prediction_grid", "outcomes",
+           "decision_bars", "confusion_matrix_figure", "precision_recall_figure", "threshold_curve",
+           "heatmap_overlay", "tile_answer", "tile_answers_figure",
+           "MISSED_COLOUR", "OUTCOME_COLOURS", "PREDICTED_NEUTRAL"]
