@@ -62,6 +62,10 @@ def app_shell():
         tr("nav.section_models"): [
             st.Page(PAGES_DIR / "train.py", title=tr("nav.train"), icon=":material/model_training:", url_path="train"),
         ],
+        tr("nav.section_predict"): [
+            st.Page(PAGES_DIR / "predict.py", title=tr("nav.predict"), icon=":material/bar_chart:", url_path="predict"),
+            st.Page(PAGES_DIR / "draw.py", title=tr("nav.draw"), icon=":material/draw:", url_path="draw"),
+        ],
     }
     return st.navigation(pages)
 

@@ -10,6 +10,7 @@ import streamlit as st
 from PIL import Image
 
 from fmnist import data, i18n, jobs, registry
+from fmnist.inference import Predictor
 
 
 def lang() -> str:
@@ -128,18 +129,54 @@ def _load_model(path: str, modified: float):
     return registry.load_model(path), registry.read_metadata(path)
 
 
+@st.cache_resource(show_spinner=False, max_entries=12)
+def _predictor(path: str, modified: float) -> Predictor:
+    return Predictor(_load_model(path, modified)[0])
+
+
+@st.cache_resource(show_spinner=False, max_entries=12)
+def _tile_predictor(path: str, modified: float) -> Predictor:
+    from fmnist import models
+
+    return Predictor(models.tile_network_of(_load_model(path, modified)[0]))
+
+
+def active_model_file(kind: str) -> tuple[str, float]:
+    """(path, modification time) of the model in use for ``kind``: what names one version of it
+    in the caches. Raises ``fmnist.registry.ModelError`` when the file is missing."""
+    path = active_model_path(kind)
+    try:
+        return str(path), path.stat().st_mtime
+    except OSError:
+        raise registry.ModelError(f"{path}: file not found") from None
+
+
+def model_at(path: str, modified: float):
+    """(Keras model, metadata) of one version of a model file, loaded once per server."""
+    return _load_model(path, modified)
+
+
 def load_active_model(kind: str):
     """(Keras model, metadata) in use for ``kind`` in this session, loaded once per file version.
 
     Raises ``fmnist.registry.ModelError`` naming the file when it is missing or unreadable:
     show it with ``st.error``.
     """
-    path = active_model_path(kind)
-    try:
-        modified = path.stat().st_mtime
-    except OSError:
-        raise registry.ModelError(f"{path}: file not found") from None
-    return _load_model(str(path), modified)
+    return _load_model(*active_model_file(kind))
+
+
+def active_predictor(kind: str) -> tuple[Predictor, dict]:
+    """(Predictor, metadata) of the model in use for ``kind``, one per file version and server.
+
+    Raises ``fmnist.registry.ModelError`` like :func:`load_active_model`.
+    """
+    file = active_model_file(kind)
+    return _predictor(*file), _load_model(*file)[1] or {}
+
+
+def active_tile_predictor(kind: str) -> Predictor:
+    """The shared tile network inside the canvas model in use for ``kind`` (its four per-quadrant answers)."""
+    return _tile_predictor(*active_model_file(kind))
 
 
 def model_name(kind: str) -> str:

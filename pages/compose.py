@@ -159,12 +159,10 @@ def actions(record: dict, key: str) -> None:
                              file_name=f"{key}.png", mime="image/png", on_click="ignore", key=f"{key}_png")
     if send.button(tr("compose.send"), key=f"{key}_send", type="primary"):
         st.session_state["prediction_canvas"] = record
-        if PREDICT_PAGE.exists():
-            try:
-                st.switch_page(PREDICT_PAGE, query_params={"lang": lang()})
-            except st.errors.StreamlitAPIException:
-                pass  # the page exists but is not in the navigation yet
-        st.success(tr("compose.sent"))
+        # the Predict page opens on its softmax-against-multi-label tab, showing this canvas
+        st.session_state["predict_tab"] = tr("predict.tab_compare")
+        st.session_state["predict_source"] = "sent"
+        st.switch_page(PREDICT_PAGE, query_params={"lang": lang()})
 
 
 @st.fragment

@@ -17,7 +17,7 @@ for point in ("data", "composite", "models"):
     st.markdown(f"- {tr('home.point_' + point)}")
 
 st.subheader(tr("home.pages"))
-for page in ("browse", "compose", "train"):
+for page in ("browse", "compose", "train", "predict", "draw"):
     st.page_link(PAGES_DIR / f"{page}.py", label=f"{tr('nav.' + page)}: {tr('home.' + page)}")
 
 st.subheader(tr("home.classes"))

@@ -110,6 +110,15 @@ def wait_for_app(tab, timeout: float = 60_000) -> None:
     tab.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
 
 
+def open_path(tab, app_url: str, path: str, timeout: float = 180_000) -> None:
+    """Open a page of the app as a person would: the entry page first (until app.py has called
+    st.navigation once, a fresh server runs a deep link without app.py), then ``path``."""
+    tab.goto(app_url)
+    wait_for_app(tab)
+    tab.goto(f"{app_url}/{path}")
+    wait_for_app(tab, timeout=timeout)
+
+
 def assert_no_exception(tab) -> None:
     assert tab.locator('[data-testid="stException"]').count() == 0, tab.inner_text("body")
     assert not tab.errors, tab.errors

@@ -1,24 +1,15 @@
 """The Compose and Browse pages in a real browser: sliders move by keyboard and the canvas follows."""
 
 import pytest
-from conftest import assert_no_exception, wait_for_app
+from conftest import assert_no_exception, open_path, wait_for_app
 
 pytestmark = pytest.mark.browser
 
 CANVAS = ".st-key-crisp_compose_multi_canvas img"
 
 
-def open_page(page, app_url, path):
-    # A fresh server treats the first deep link as an old-style pages/ app (app.py is skipped)
-    # until one run of app.py has called st.navigation; open the root first, as a person would.
-    page.goto(app_url)
-    wait_for_app(page)
-    page.goto(f"{app_url}/{path}")
-    wait_for_app(page)
-
-
 def test_moving_the_object_count_slider_changes_the_canvas(page, app_url):
-    open_page(page, app_url, "compose")
+    open_path(page, app_url, "compose")
     canvas = page.locator(CANVAS)
     canvas.wait_for()
     before = canvas.get_attribute("src")
@@ -36,7 +27,7 @@ def test_moving_the_object_count_slider_changes_the_canvas(page, app_url):
 
 
 def test_compose_and_browse_open_in_korean_without_exception(page, app_url):
-    open_page(page, app_url, "compose?lang=ko")
+    open_path(page, app_url, "compose?lang=ko")
     page.get_by_role("heading", name="합성 이미지 만들기").first.wait_for()
     page.locator(CANVAS).wait_for()
     assert_no_exception(page)

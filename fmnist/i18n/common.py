@@ -12,6 +12,9 @@ TEXT = {
     "nav.browse": ("Browse", "데이터 둘러보기"),
     "nav.compose": ("Compose", "합성 이미지"),
     "nav.train": ("Train", "학습"),
+    "nav.predict": ("Predict", "예측"),
+    "nav.draw": ("Draw & upload", "그리기와 올리기"),
     "nav.section_data": ("Data", "데이터"),
     "nav.section_models": ("Models", "모델"),
+    "nav.section_predict": ("Predictions", "예측"),
 }

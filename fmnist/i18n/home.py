@@ -34,6 +34,11 @@ TEXT = {
                      "슬라이더로 2x2 캔버스에 의류를 넣어 봅니다."),
     "home.train": ("Use the shipped models or train your own, and watch the curves.",
                    "기본 모델을 쓰거나 직접 학습시키며 학습 곡선을 봅니다."),
+    "home.predict": ("The tutorial's blue and red charts, how good each model is, softmax against multi-label, "
+                     "and where a model looked.",
+                     "튜토리얼의 파랑·빨강 차트, 모델별 성능, 소프트맥스와 다중 레이블의 차이, 모델이 본 곳을 봅니다."),
+    "home.draw": ("Draw a garment, upload a photo or take one, and watch the bars.",
+                  "옷을 그리거나, 사진을 올리거나 찍어서 막대그래프를 봅니다."),
     "home.facts": ("{train:,} training images · {test:,} test images · {classes} classes",
                    "학습 이미지 {train:,}장 · 테스트 이미지 {test:,}장 · 클래스 {classes}개"),
     "home.classes": ("The ten classes", "10개 클래스"),

@@ -1,0 +1,246 @@
+"""Draw & upload: a garment of one's own (drawn, uploaded or photographed) and what the models think of it.
+
+Ask (a drawing canvas, a file, the camera), compute (``fmnist.preprocess`` turns the picture into
+the 28x28 image a model takes; ``fmnist.inference.Predictor`` answers in milliseconds), show (the
+answer as a metric, the picture the models saw, the tutorial's bars from ``pages/_answers``).
+Four tabs that run only when open.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import streamlit as st
+from PIL import Image
+from streamlit_drawable_canvas import st_canvas
+
+from fmnist import composite, preprocess
+from pages._answers import answer_metric, compare_ui, pair_png, predictor_or_error
+from pages._shell import require_shell
+from pages._ui import CRISP, class_names, crisp_images, lang, model_name, tr, upscale
+
+require_shell()
+
+log = logging.getLogger(__name__)
+
+TABS = ("draw", "four", "upload", "camera")
+TAB_KEY = "draw_tab"
+SIDE = 280  # the drawing square: 10 screen pixels per model pixel
+FOUR_SIDE = 448  # the 2x2 drawing: 8 screen pixels per canvas pixel
+PAPERS = {"dark": ("#000000", "#ffffff"), "light": ("#ffffff", "#000000")}  # background, pen
+UPLOAD_TYPES = ("png", "jpg", "jpeg", "webp", "bmp", "gif")
+KEPT = ("draw_tool", "draw_brush", "draw_paper", "draw_truth")
+
+
+def keep_widget_values() -> None:
+    for key in KEPT:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def upload_limit_mb() -> int:
+    """The upload limit of ``.streamlit/config.toml`` (server.maxUploadSize, in MB)."""
+    return int(st.get_option("server.maxUploadSize"))
+
+
+# --- Compute ---------------------------------------------------------------------------------
+
+def flatten(rgba: np.ndarray, background: str) -> np.ndarray:
+    """A drawing's RGBA pixels on its paper colour (the canvas sends strokes over transparency)."""
+    paper = Image.new("RGBA", (rgba.shape[1], rgba.shape[0]), background)
+    return np.asarray(Image.alpha_composite(paper, Image.fromarray(np.asarray(rgba, dtype=np.uint8), "RGBA")))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def grid_background(side: int, colour: str) -> Image.Image:
+    """The 2x2 quadrant lines, shown behind the drawing (not part of what is sent)."""
+    picture = Image.new("RGB", (side, side), colour)
+    line = Image.new("RGB", (2, side), "#4669aa")
+    picture.paste(line, (side // 2 - 1, 0))
+    picture.paste(line.rotate(90, expand=True), (0, side // 2 - 1))
+    return picture
+
+
+# --- Ask -------------------------------------------------------------------------------------
+
+NOT_SAID = -1  # "I won't say" (a selectbox shows None as no choice at all)
+
+
+def pen_ui() -> None:
+    """Paper, tool and brush size (read by :func:`drawing_ui` from the session)."""
+    papers = {paper: tr(f"draw.paper_{paper}") for paper in PAPERS}
+    tools = {tool: tr(f"draw.tool_{tool}") for tool in ("pen", "eraser")}
+    st.segmented_control(tr("draw.paper"), tuple(papers), default="dark", required=True,
+                         format_func=papers.get, key="draw_paper", help=tr("draw.paper_help"))
+    tool_col, brush_col = st.columns(2)
+    tool_col.segmented_control(tr("draw.tool"), tuple(tools), default="pen", required=True,
+                               format_func=tools.get, key="draw_tool")
+    brush_col.slider(tr("draw.brush"), 4, 40, 18, key="draw_brush")
+
+
+def truth_ui() -> int | None:
+    options = {NOT_SAID: tr("draw.truth_none"), **dict(enumerate(class_names()))}
+    chosen = st.selectbox(tr("draw.truth"), tuple(options), format_func=options.get, key="draw_truth",
+                          help=tr("draw.truth_help"))
+    return None if chosen == NOT_SAID else int(chosen)
+
+
+def drawing_ui(side: int, key: str, background_image: Image.Image | None = None) -> np.ndarray | None:
+    """The drawing canvas above its pen settings; returns its pixels on the paper colour (RGBA),
+    or None before any stroke."""
+    st.space("small")  # room for the canvas's own toolbar (undo, redo, clear) above its top edge
+    board = st.container()
+    pen_ui()
+    paper = st.session_state.get("draw_paper") or "dark"
+    background, pen = PAPERS[paper]
+    stroke = pen if st.session_state.get("draw_tool", "pen") == "pen" else background
+    with board:
+        result = st_canvas(stroke_width=st.session_state.get("draw_brush", 18), stroke_color=stroke,
+                           background_color=background, background_image=background_image, height=side,
+                           width=side, drawing_mode="freedraw", return_image_data=True, key=f"{key}_{paper}")
+        st.caption(tr("draw.toolbar"))
+    if result.json_data is None or not result.json_data.get("objects"):
+        return None
+    pixels = result.image_data
+    return None if pixels is None else flatten(pixels, background)
+
+
+# --- Show ------------------------------------------------------------------------------------
+
+def answers_ui(image28: np.ndarray, truth: int | None) -> None:
+    """The top answer as a metric, then the tutorial's image-and-bars pair for the tutorial model
+    and for the softmax canvas model (the garment in a quadrant of an empty canvas)."""
+    dense, single = predictor_or_error("dense"), predictor_or_error("single")
+    canvas = composite.place_in_quadrant(image28, 0)
+    answers = {}
+    if single is not None:
+        answers["single"] = single[0](canvas)
+    if dense is not None:
+        answers["dense"] = dense[0](image28)
+    if not answers:
+        return
+    headline = "single" if "single" in answers else "dense"
+    metric, seen = st.columns([3, 2])
+    with metric:
+        answer_metric(answers[headline], tr("draw.answer", model=model_name(headline)))
+        if truth is not None:
+            predicted = int(np.argmax(answers[headline]))
+            if predicted == truth:
+                st.success(tr("draw.right"), icon=":material/check_circle:")
+            else:
+                st.error(tr("draw.wrong", predicted=class_names()[predicted]), icon=":material/cancel:")
+    with seen, st.container(key=f"{CRISP}_draw_seen"):
+        st.image(upscale(image28, 6), caption=tr("draw.seen"))
+    for kind in ("single", "dense"):
+        if kind in answers:
+            st.markdown(f"**{model_name(kind)}**")
+            shown = canvas if kind == "single" else image28
+            st.image(pair_png(answers[kind], truth, shown, lang()), width="stretch")
+    st.caption(tr("draw.bars_caption"))
+
+
+def rejected_message(exc: preprocess.ImageRejected) -> str:
+    try:
+        return tr(f"draw.rejected_{exc.reason}", **exc.details)
+    except (KeyError, ValueError, IndexError):
+        return tr("draw.rejected_other")
+
+
+def picture_ui(payload: bytes) -> None:
+    """An uploaded or photographed picture: its conversion step by step, then the answers."""
+    try:
+        conversion = preprocess.upload_to_input(payload, max_bytes=upload_limit_mb() * 1_000_000)
+    except preprocess.ImageRejected as exc:
+        st.error(rejected_message(exc), icon=":material/error:")
+        return
+    except Exception:  # a picture no check foresaw: a message, never a traceback
+        log.exception("an uploaded picture could not be converted")
+        st.error(tr("draw.rejected_other"), icon=":material/error:")
+        return
+    steps, answers = st.columns([1, 1], gap="large")
+    with steps:
+        if conversion.frames > 1:
+            st.info(tr("draw.first_frame", frames=conversion.frames), icon=":material/animation:")
+        st.markdown(f"**{tr('draw.steps')}**")
+        with st.container(key=f"{CRISP}_draw_steps"):
+            st.image([step_picture(image) for _, image in conversion.steps],
+                     caption=[tr(f"draw.step_{name}") for name, _ in conversion.steps], width=110)
+        st.caption(tr("draw.steps_caption"))
+        truth = truth_ui()
+    with answers:
+        answers_ui(conversion.result, truth)
+
+
+def step_picture(image: np.ndarray) -> Image.Image:
+    """A step of the conversion at a size a class can see; small images stay crisp."""
+    picture = Image.fromarray(np.asarray(image, dtype=np.uint8))
+    if max(picture.size) < 120:
+        factor = max(1, 120 // max(picture.size))
+        picture = picture.resize((picture.width * factor, picture.height * factor), Image.Resampling.NEAREST)
+    return picture
+
+
+def draw_tab() -> None:
+    ask, show = st.columns([1, 1], gap="large")
+    with ask:
+        pixels = drawing_ui(SIDE, "draw_canvas")
+        truth = truth_ui()
+    with show:
+        converted = None if pixels is None else preprocess.drawing_to_input(pixels)
+        if converted is None:
+            st.info(tr("draw.empty"), icon=":material/draw:")
+            return
+        answers_ui(converted.result, truth)
+
+
+def four_tab() -> None:
+    ask, show = st.columns([1, 1], gap="large")
+    with ask:
+        paper = st.session_state.get("draw_paper", "dark")
+        pixels = drawing_ui(FOUR_SIDE, "draw_four", grid_background(FOUR_SIDE, PAPERS[paper][0]))
+    with show:
+        if pixels is None:
+            st.info(tr("draw.empty_four"), icon=":material/grid_view:")
+            return
+        canvas, filled = preprocess.drawing_to_canvas(pixels)
+        if not any(filled):
+            st.info(tr("draw.empty_four"), icon=":material/grid_view:")
+            return
+        with st.container(key=f"{CRISP}_draw_four_seen"):
+            st.image(composite.preview(canvas, 5), caption=tr("draw.seen_canvas"))
+    compare_ui(canvas, None, "draw_threshold")
+
+
+def upload_tab() -> None:
+    limit = upload_limit_mb()
+    upload = st.file_uploader(tr("draw.upload", limit=limit), type=list(UPLOAD_TYPES), key="draw_upload",
+                              help=tr("draw.upload_help"))
+    if upload is None:
+        st.info(tr("draw.upload_empty"), icon=":material/upload:")
+        return
+    picture_ui(upload.getvalue())
+
+
+def camera_tab() -> None:
+    photo = st.camera_input(tr("draw.camera"), key="draw_camera")
+    if photo is None:
+        st.info(tr("draw.camera_empty"), icon=":material/photo_camera:")
+        return
+    picture_ui(photo.getvalue())
+
+
+# --- The page ----------------------------------------------------------------------------------
+
+crisp_images()
+keep_widget_values()
+st.title(tr("draw.title"))
+st.write(tr("draw.intro"))
+shown = {name: tr(f"draw.tab_{name}") for name in TABS}
+if st.session_state.get(TAB_KEY) not in shown.values():
+    st.session_state.pop(TAB_KEY, None)  # the language changed: start at the first tab
+contents = {"draw": draw_tab, "four": four_tab, "upload": upload_tab, "camera": camera_tab}
+for tab, name in zip(st.tabs(list(shown.values()), key=TAB_KEY, on_change="rerun"), TABS):
+    with tab:
+        if tab.open:
+            contents[name]()
