@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import math
+import queue
 from pathlib import Path
 
 import matplotlib
@@ -81,10 +82,14 @@ def has_korean_font() -> bool:
     return len(FONT_FAMILIES) > 1
 
 
-def to_png(figure: Figure, dpi: int = 150) -> bytes:
-    """The figure as PNG bytes (for caching a rendered figure, or a download)."""
+def to_png(figure: Figure, dpi: int = 150, tight: bool = True) -> bytes:
+    """The figure as PNG bytes (for caching a rendered figure, or a download).
+
+    ``tight`` trims the margins to what is drawn, at the price of drawing the figure twice;
+    a figure laid out with fixed margins (:func:`value_arrays`) needs none.
+    """
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight" if tight else None)
     return buffer.getvalue()
 
 
@@ -242,17 +247,25 @@ def plot_value_array(ax, probabilities, true_label, class_names=None):
     ax.set_yticks([])
     bars = ax.bar(range(len(probabilities)), probabilities, color=OTHER_COLOUR)
     ax.set_ylim(0, 1)
-    predicted = int(np.argmax(probabilities))
-    if true_label is None:
-        bars[predicted].set_color(PREDICTED_NEUTRAL)
-    else:
-        bars[predicted].set_color(WRONG_COLOUR)
-        bars[int(true_label)].set_color(RIGHT_COLOUR)
+    _colour_value_bars(bars, probabilities, true_label)
     if class_names is None:
         ax.set_xticks([])
     else:
         _class_ticks(ax, class_names)
     return bars
+
+
+def _colour_value_bars(bars, probabilities, true_label) -> None:
+    """Grey bars, the predicted one red (or neutral with no truth), the true one blue."""
+    predicted = int(np.argmax(probabilities))
+    for bar, height in zip(bars, probabilities):
+        bar.set_height(height)
+        bar.set_color(OTHER_COLOUR)
+    if true_label is None:
+        bars[predicted].set_color(PREDICTED_NEUTRAL)
+    else:
+        bars[predicted].set_color(WRONG_COLOUR)
+        bars[int(true_label)].set_color(RIGHT_COLOUR)
 
 
 def prediction_figure(probabilities, true_label, image, class_names, width: float = 7.5,
@@ -265,6 +278,54 @@ def prediction_figure(probabilities, true_label, image, class_names, width: floa
     bars_ax.set_yticks([0, 0.5, 1])
     bars_ax.spines[["top", "right"]].set_visible(False)
     return figure
+
+
+def value_arrays(answers, true_label, class_names, width: float = 5.6, row_height: float = 1.7) -> Figure:
+    """Several models' answers to one picture, one row of the tutorial's bars each, titled by model
+    (``answers``: title -> ten probabilities), the class names once under the last row.
+
+    Laid out with fixed margins, so it renders in one pass (``to_png(..., tight=False)``): this is
+    the chart a drawing redraws after every stroke, and constrained layout and a tight bounding
+    box tripled its time.
+    """
+    rows = len(answers)
+    height = row_height * rows + 1.0
+    figure = Figure(figsize=(width, height))
+    axes = figure.subplots(rows, 1, sharex=True, squeeze=False)[:, 0]
+    for ax, (title, probabilities) in zip(axes, answers.items()):
+        plot_value_array(ax, probabilities, true_label, class_names)
+        ax.set_yticks([0, 0.5, 1])
+        ax.tick_params(labelsize=8)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.set_title(str(title), loc="left", fontsize=10)
+    for ax in axes[:-1]:
+        ax.tick_params(labelbottom=False)
+    figure.subplots_adjust(left=0.07, right=0.98, top=1 - 0.3 / height, bottom=0.95 / height, hspace=0.45)
+    return figure
+
+
+_VALUE_ARRAYS: dict[tuple, queue.SimpleQueue] = {}
+
+
+def value_arrays_png(answers, true_label, class_names, dpi: int = 110) -> bytes:
+    """:func:`value_arrays` as PNG bytes, drawn on a figure kept from an earlier call with the
+    same titles and class names: only the bars' heights and colours change.
+
+    Building the figure (axes, ticks, slanted names) took as long as drawing it; a drawing asks
+    for this chart after every stroke. Figures are taken from a pool, so two sessions drawing
+    at once never share one.
+    """
+    pool = _VALUE_ARRAYS.setdefault((tuple(answers), tuple(map(str, class_names))), queue.SimpleQueue())
+    try:
+        figure = pool.get_nowait()
+    except queue.Empty:
+        figure = value_arrays(answers, true_label, class_names)
+    try:
+        for ax, probabilities in zip(figure.axes, answers.values()):
+            _colour_value_bars(ax.patches, np.asarray(probabilities, dtype=float), true_label)
+        return to_png(figure, dpi=dpi, tight=False)
+    finally:
+        pool.put(figure)
 
 
 def prediction_grid(images, probabilities, true_labels, class_names, rows: int = 5,
@@ -522,7 +583,7 @@ def image_count(figure: Figure) -> int:
 
 
 __all__ = ["bar_chart", "class_sprite", "image_count", "image_with_colorbar", "labelled_grid",
-           "normalisation_comparison", "to_png", "has_korean_font",
+           "normalisation_comparison", "to_png", "value_arrays", "value_arrays_png", "has_korean_font",
            "plot_image", "plot_value_array", "prediction_figure", "prediction_grid", "outcomes",
            "decision_bars", "confusion_matrix_figure", "precision_recall_figure", "threshold_curve",
            "heatmap_overlay", "tile_answer", "tile_answers_figure",

@@ -8,6 +8,8 @@ here, cached by their plain inputs.
 
 from __future__ import annotations
 
+import base64
+
 import numpy as np
 import streamlit as st
 
@@ -51,6 +53,18 @@ def pair_png(probabilities: np.ndarray, true_label: int | None, image: np.ndarra
     """The tutorial's image-and-bars pair."""
     return png(plots.prediction_figure(probabilities, true_label, image, i18n.class_names(language),
                                        width=5.6, height=2.6))
+
+
+def inline(png_bytes: bytes) -> str:
+    """A PNG as a data URL: it travels with the page's update instead of being fetched after it
+    (the server answers that fetch only once the page's script has finished)."""
+    return "data:image/png;base64," + base64.b64encode(png_bytes).decode("ascii")
+
+
+def value_arrays_image(answers: dict, true_label: int | None) -> None:
+    """Several models' bars for a picture of one's own, in one chart redrawn after every pen stroke."""
+    png_bytes = plots.value_arrays_png(answers, true_label, class_names(), dpi=DPI)
+    st.container(key="draw_bars").image(inline(png_bytes), width="stretch")
 
 
 def answer_metric(probabilities: np.ndarray, label: str) -> None:

@@ -9,14 +9,34 @@ freshly started server, or an ``AppTest`` run after ``switch_page``, runs the pa
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import streamlit as st
+
+from streamlit.runtime.scriptrunner import script_runner
 
 from fmnist import i18n, registry, training
 from pages._ui import SHIPPED, active_model_key, active_model_path, metric_text, model_name, settle_models, tr
 
 _INSIDE = "_in_app_shell"  # true while app.py runs the chosen page
+
+
+def _close_pyplot_figures() -> None:
+    """What Streamlit's end-of-run clean-up should do for this app: it draws no figure with pyplot."""
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
+
+
+# After every run of a page, Streamlit calls keras.backend.clear_session() (script_runner's
+# _clean_problem_modules): it resets Keras's global state for every thread, empties TensorFlow's
+# kernel cache and runs a full garbage collection while holding the GIL. Profiled with py-spy on
+# this app it took most of the server's time: the answer to a pen stroke reached the browser
+# 400 ms after the page had run, and a training in a worker thread had its kernel cache emptied
+# and its layer-name counters reset under it by every rerun of every watching tab. The models
+# here live in st.cache_resource for the life of the server; nothing needs clearing.
+script_runner._clean_problem_modules = _close_pyplot_figures
 PAGES_DIR = Path(__file__).resolve().parent  # absolute, so the navigation does not depend on the working folder
 
 

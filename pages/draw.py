@@ -8,6 +8,7 @@ Four tabs that run only when open.
 
 from __future__ import annotations
 
+import io
 import logging
 
 import numpy as np
@@ -16,9 +17,9 @@ from PIL import Image
 from streamlit_drawable_canvas import st_canvas
 
 from fmnist import composite, preprocess
-from pages._answers import answer_metric, compare_ui, pair_png, predictor_or_error
+from pages._answers import answer_metric, compare_ui, inline, predictor_or_error, value_arrays_image
 from pages._shell import require_shell
-from pages._ui import CRISP, class_names, crisp_images, lang, model_name, tr, upscale
+from pages._ui import CRISP, class_names, crisp_images, model_name, tr, upscale
 
 require_shell()
 
@@ -131,13 +132,15 @@ def answers_ui(image28: np.ndarray, truth: int | None) -> None:
             else:
                 st.error(tr("draw.wrong", predicted=class_names()[predicted]), icon=":material/cancel:")
     with seen, st.container(key=f"{CRISP}_draw_seen"):
-        st.image(upscale(image28, 6), caption=tr("draw.seen"))
-    for kind in ("single", "dense"):
-        if kind in answers:
-            st.markdown(f"**{model_name(kind)}**")
-            shown = canvas if kind == "single" else image28
-            st.image(pair_png(answers[kind], truth, shown, lang()), width="stretch")
+        st.image(inline(png_of(upscale(image28, 6))), caption=tr("draw.seen"))
+    value_arrays_image({model_name(kind): answers[kind] for kind in ("single", "dense") if kind in answers}, truth)
     st.caption(tr("draw.bars_caption"))
+
+
+def png_of(picture: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def rejected_message(exc: preprocess.ImageRejected) -> str:

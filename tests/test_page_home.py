@@ -53,3 +53,15 @@ def test_a_page_keeps_the_sidebar_and_language_on_every_rerun(page):
         assert at.sidebar.radio(key="lang").value == "ko"
         assert at.title[0].value == title != "패션 MNIST 스튜디오"
         at.run()
+
+
+def test_a_page_run_leaves_the_models_keras_state_alone():
+    """Streamlit's end-of-run clean-up would call keras.backend.clear_session(), resetting Keras for
+    every thread (a training in a worker thread included) and emptying TensorFlow's kernel cache."""
+    import keras
+
+    at = run_app()
+    first = keras.backend.get_uid("studio_probe")
+    at.run()
+    assert not at.exception
+    assert keras.backend.get_uid("studio_probe") == first + 1

@@ -318,3 +318,22 @@ def test_new_figures_are_listed_in_all():
                  "decision_bars", "confusion_matrix_figure", "precision_recall_figure",
                  "threshold_curve", "heatmap_overlay", "tile_answers_figure"):
         assert name in plots.__all__ and callable(getattr(plots, name))
+
+
+def test_value_arrays_png_redraws_a_pooled_figure_as_a_fresh_one_would():
+    first = np.array([0.05, 0.6, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.03, 0.02])
+    second = first[::-1].copy()
+    answers = lambda probs: {"model A": probs, "model B": probs[::-1]}  # noqa: E731
+    plots.value_arrays_png(answers(first), None, data.CLASS_NAMES)  # leaves a figure in the pool
+    pooled = plots.value_arrays_png(answers(second), 3, data.CLASS_NAMES)
+    fresh = plots.to_png(plots.value_arrays(answers(second), 3, data.CLASS_NAMES), dpi=110, tight=False)
+    assert pooled == fresh
+
+
+def test_value_arrays_puts_the_class_names_under_the_last_row_only():
+    figure = plots.value_arrays({"a": np.full(10, 0.1), "b": np.full(10, 0.1)}, 2, data.CLASS_NAMES)
+    top, bottom = figure.axes
+    assert [bar.get_height() for bar in top.patches] == pytest.approx([0.1] * 10)
+    assert to_rgba(top.patches[2].get_facecolor()) == to_rgba("blue")
+    assert not any(label.get_visible() for label in top.get_xticklabels())
+    assert [label.get_text() for label in bottom.get_xticklabels()] == list(data.CLASS_NAMES)
