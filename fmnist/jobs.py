@@ -1,4 +1,4 @@
-"""Training jobs that outlive a page: queued, trained in a worker thread, watched by anyone.
+"""Training jobs that outlive a page: queued, trained in a process of their own, watched by anyone.
 
     manager = JobManager(Registry())
     job = manager.request(config, dataset)     # queued, running, or at once "cached"
@@ -12,24 +12,40 @@ default one job trains at a time (a classroom shares two CPU cores) and the othe
 in order. Two requests for the same config share one job; a config already in the
 registry is answered at once from disk. A finished model goes into the registry; a
 failure becomes a one-line message, not a traceback.
+
+Each training runs in a child process (``isolate=True``, the default): TensorFlow gets the
+cores to itself instead of sharing one interpreter lock with the pages, a crash ends the
+job and not the server, and Cancel first asks the training to stop after its batch, then
+ends the process if it has not. Progress comes back through a pipe. The child stops by
+itself if the server goes away.
+
+Every job's state is also written to ``<registry>/jobs/<key>.json``, so that a server
+stopped in the middle of a training shows that job as failed after a restart (never as
+running), while the model itself, written atomically, is either complete or absent.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import multiprocessing
+import os
 import threading
 import time
 from dataclasses import dataclass, field
 from typing import Callable
 
 from . import training
-from .registry import Registry, read_metadata
+from .registry import Registry, _write_atomically, _write_text, read_metadata
 
 log = logging.getLogger(__name__)
 
 QUEUED, RUNNING, DONE, CACHED, FAILED, CANCELLED = "queued", "running", "done", "cached", "failed", "cancelled"
 ACTIVE = (QUEUED, RUNNING)
 FINISHED = (DONE, CACHED, FAILED, CANCELLED)
+#: The error of a job that was queued or running when its server stopped.
+INTERRUPTED = "the server stopped before this training finished"
+STOP_GRACE = 10.0  # seconds a child has to stop after its batch, before it is ended
 
 
 @dataclass
@@ -88,6 +104,11 @@ class Job:
                 rows.append({"epoch": float(epoch), "metric": metric, "split": "validation", "value": value})
         return rows
 
+    def record(self) -> dict:
+        """What is written to the registry's jobs folder."""
+        return {"key": self.key, "config": self.config.relevant(), "state": self.state, "error": self.error,
+                "submitted": self.submitted, "started": self.started, "finished": self.finished}
+
     def _record(self, progress: training.Progress) -> None:
         self.progress = progress
         loss, accuracy = progress.logs.get("loss"), progress.logs.get("accuracy")
@@ -102,21 +123,58 @@ def readable(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
+# --- The child process -----------------------------------------------------------------------
+
+def _train_in_child(train_fn, config, dataset, root: str, eval_size, pipe, stop, parent: int) -> None:
+    """A training job's whole life in its own process: train, store, report through ``pipe``."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+    def should_stop() -> bool:
+        return stop.is_set() or os.getppid() != parent  # asked to, or the server is gone
+
+    try:
+        result = train_fn(config, dataset, on_progress=lambda progress: pipe.send(("progress", progress)),
+                          should_stop=should_stop, eval_size=eval_size)
+        if should_stop():
+            raise training.Cancelled(f"training of {config.kind} was cancelled")
+        pipe.send(("done", str(Registry(root).put(result))))
+    except training.Cancelled:
+        pipe.send(("cancelled", None))
+    except Exception as exc:  # any failure ends this job, never the server
+        pipe.send(("failed", readable(exc)))
+    finally:
+        pipe.close()
+
+
 class JobManager:
-    """Queues training requests and runs at most ``max_running`` of them at once, in threads."""
+    """Queues training requests and runs at most ``max_running`` of them at once.
+
+    ``isolate=True`` trains each job in a child process (``train_fn`` must then be a
+    module-level function, as ``training.train`` is); ``isolate=False`` in a thread of this
+    process (tests that hold a training back with a gate).
+    """
 
     def __init__(self, registry: Registry, max_running: int = 1, eval_size: int | None = None,
-                 train_fn: Callable = training.train, keep_finished: int = 50):
+                 train_fn: Callable = training.train, keep_finished: int = 50, isolate: bool = True):
         self.registry = registry
         self.max_running = max_running
         self.eval_size = eval_size
         self.train_fn = train_fn
         self.keep_finished = keep_finished
+        self.isolate = isolate
         self._lock = threading.Lock()
         self._jobs: dict[str, Job] = {}
         self._queue: list[str] = []  # keys of waiting jobs, first in line first
         self._datasets: dict[str, object] = {}
         self._running = 0
+        for record in self._settle_records():
+            try:
+                config = training.TrainConfig.from_dict(record.get("config") or {})
+            except (TypeError, ValueError):
+                continue
+            self._jobs[config.key()] = Job(config, state=FAILED, error=INTERRUPTED,
+                                           submitted=record.get("submitted") or time.time(),
+                                           started=record.get("started"), finished=record.get("finished"))
 
     # --- asking ------------------------------------------------------------------------------
 
@@ -137,6 +195,7 @@ class JobManager:
                 job = Job(config)
                 self._queue.append(key)
                 self._datasets[key] = dataset
+                self._save(job)
             self._jobs[key] = job
             self._forget_old()
             self._start_waiting()
@@ -157,6 +216,11 @@ class JobManager:
             running = [job for job in self._jobs.values() if job.state == RUNNING]
             return running + [self._jobs[key] for key in self._queue]
 
+    def interrupted(self) -> list[Job]:
+        """The jobs that were queued or running when the server last stopped (failed since)."""
+        with self._lock:
+            return [job for job in self._jobs.values() if job.state == FAILED and job.error == INTERRUPTED]
+
     def position(self, key: str) -> int | None:
         """Place in the queue (1 = next to start), or None if the job is not waiting."""
         with self._lock:
@@ -173,6 +237,7 @@ class JobManager:
                 self._queue.remove(key)
                 self._datasets.pop(key, None)
                 job.state, job.finished = CANCELLED, time.time()
+                self._save(job)
 
     def wait(self, key: str, timeout: float | None = None) -> Job | None:
         """Block until the job has finished (or ``timeout`` seconds passed); returns it."""
@@ -193,33 +258,130 @@ class JobManager:
             key = self._queue.pop(0)
             job, dataset = self._jobs[key], self._datasets.pop(key)
             job.state, job.started = RUNNING, time.time()
+            self._save(job)
             self._running += 1
-            threading.Thread(target=self._work, args=(job, dataset), name=f"train-{key}", daemon=True).start()
+            work = self._work_in_child if self.isolate else self._work_in_thread
+            threading.Thread(target=work, args=(job, dataset), name=f"train-{key}", daemon=True).start()
 
-    def _work(self, job: Job, dataset) -> None:
-        state, error, metadata, path = FAILED, None, None, None
+    def _work_in_thread(self, job: Job, dataset) -> None:
+        state, error, path = FAILED, None, None
         try:
             result = self.train_fn(job.config, dataset, on_progress=job._record,
                                    should_stop=job.stop.is_set, eval_size=self.eval_size)
             if job.stop.is_set():
                 raise training.Cancelled(f"training of {job.kind} was cancelled")
-            path = self.registry.put(result)
-            metadata = read_metadata(path)
-            state = DONE
+            path, state = str(self.registry.put(result)), DONE
         except training.Cancelled:
             state = CANCELLED
         except Exception as exc:  # any failure ends this job, never the server
             log.exception("training job %s failed", job.key)
             error = readable(exc)
+        self._finish(job, state, error, path)
+
+    def _work_in_child(self, job: Job, dataset) -> None:
+        """Start the job's process and relay what it says until it ends (in a watcher thread)."""
+        context = multiprocessing.get_context("spawn")  # a fresh interpreter: no copy of the server's threads
+        receive, send = context.Pipe(duplex=False)
+        stop = context.Event()
+        child = context.Process(target=_train_in_child, name=f"train-{job.key}", daemon=True,
+                                args=(self.train_fn, job.config, dataset, str(self.registry.root), self.eval_size,
+                                      send, stop, os.getpid()))
+        outcome: tuple[str, str | None] | None = None
+        stop_asked = None
+        try:
+            child.start()
+            send.close()
+            while outcome is None:
+                if job.stop.is_set() and stop_asked is None:
+                    stop.set()
+                    stop_asked = time.monotonic()
+                if stop_asked is not None and time.monotonic() - stop_asked > STOP_GRACE:
+                    child.kill()  # it did not stop after its batch: end it
+                    outcome = ("cancelled", None)
+                    break
+                if receive.poll(0.2):
+                    try:
+                        kind, value = receive.recv()
+                    except EOFError:  # the child ended without a word: it crashed
+                        break
+                    if kind == "progress":
+                        job._record(value)
+                    else:
+                        outcome = (kind, value)
+                elif not child.is_alive() and not receive.poll():
+                    break
+        except Exception as exc:  # the process could not even start
+            log.exception("training job %s could not start", job.key)
+            outcome = ("failed", readable(exc))
         finally:
-            with self._lock:
-                job.state, job.error, job.finished = state, error, time.time()
-                job.metadata, job.path = metadata, None if path is None else str(path)
-                self._running -= 1
-                self._start_waiting()
+            child.join(timeout=STOP_GRACE)
+            if child.is_alive():
+                child.kill()
+                child.join()
+            receive.close()
+        if outcome is None:
+            code = child.exitcode
+            outcome = ("cancelled", None) if job.stop.is_set() else (
+                "failed", f"the training process ended unexpectedly (exit code {code})")
+        kind, value = outcome
+        if kind == "done":
+            self._finish(job, DONE, None, value)
+        elif kind == "cancelled":
+            self._finish(job, CANCELLED, None, None)
+        else:
+            self._finish(job, FAILED, value, None)
+
+    def _finish(self, job: Job, state: str, error: str | None, path: str | None) -> None:
+        metadata = read_metadata(path) if path else None
+        with self._lock:
+            job.state, job.error, job.finished = state, error, time.time()
+            job.metadata, job.path = metadata, path
+            self._save(job)
+            self._running -= 1
+            self._start_waiting()
 
     def _forget_old(self) -> None:
         """Keep the newest ``keep_finished`` finished jobs (the lock is held)."""
         finished = sorted((job for job in self._jobs.values() if job.state in FINISHED), key=lambda j: j.submitted)
         for job in finished[:max(0, len(finished) - self.keep_finished)]:
             del self._jobs[job.key]
+
+    # --- the records on disk -------------------------------------------------------------------
+
+    @property
+    def records_dir(self):
+        return self.registry.root / "jobs"
+
+    def _save(self, job: Job) -> None:
+        """Write the job's state beside the models (atomically); a read-only registry only loses
+        the record, never the job."""
+        if job.state == CACHED:
+            return
+        try:
+            self.records_dir.mkdir(parents=True, exist_ok=True)
+            _write_atomically(self.records_dir / f"{job.key}.json", _write_text(json.dumps(job.record()) + "\n"))
+        except OSError as exc:
+            log.warning("could not record job %s: %s", job.key, exc)
+
+    def _settle_records(self) -> list[dict]:
+        """At start: jobs recorded as queued or running belong to a server that stopped; they
+        are failed now, and returned so that the page can say so."""
+        interrupted = []
+        if not self.records_dir.is_dir():
+            return interrupted
+        for path in sorted(self.records_dir.glob("*.json")):
+            if path.name.startswith("."):
+                continue  # a write that never finished
+            try:
+                record = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if not isinstance(record, dict) or record.get("state") not in ACTIVE:
+                continue
+            record.update(state=FAILED, error=INTERRUPTED, finished=time.time())
+            try:
+                _write_atomically(path, _write_text(json.dumps(record) + "\n"))
+            except OSError:
+                pass
+            interrupted.append(record)
+        return interrupted

@@ -93,7 +93,9 @@ def active_models() -> dict:
 
 
 def active_model_key(kind: str) -> str:
-    return active_models().get(kind, SHIPPED)
+    """"shipped" or a registry key; anything else found in the session counts as "shipped"."""
+    key = active_models().get(kind, SHIPPED)
+    return key if key == SHIPPED or registry.KEY_PATTERN.match(str(key)) else SHIPPED
 
 
 def set_active_model(kind: str, key: str) -> None:
@@ -119,8 +121,8 @@ def settle_models() -> None:
             elif job.state in (jobs.DONE, jobs.CACHED):
                 set_active_model(kind, key)
                 del pending[kind]
-    for kind, key in active_models().items():
-        if key != SHIPPED and not active_model_path(kind).exists():
+    for kind in list(active_models()):
+        if active_model_key(kind) == SHIPPED or not active_model_path(kind).exists():
             set_active_model(kind, SHIPPED)
 
 

@@ -1,11 +1,19 @@
-"""Training jobs: one at a time, a queue with places, shared requests, cancel, readable failures.
+"""Training jobs: one at a time, a queue with places, shared requests, cancel, readable failures,
+a process of its own per training, and a restart that finds what it left behind.
 
-Every job trains a real (tiny) model; a gate holds the first one back so the queue can be looked at.
+Every job trains a real (tiny) model. The queue tests train in threads (``isolate=False``) so a
+gate can hold the first one back; the others train in child processes, as the app does.
 """
 
 import os
+import signal
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
+
+import json
 
 import pytest
 
@@ -64,7 +72,7 @@ def wait_until(condition, timeout=30.0):
 
 
 def test_one_job_trains_at_a_time_and_the_others_wait_in_order(store, gated, fmnist_data):
-    manager = jobs.JobManager(store, train_fn=gated, eval_size=200)
+    manager = jobs.JobManager(store, train_fn=gated, eval_size=200, isolate=False)
     first, second, third = (manager.request(tiny(seed), fmnist_data) for seed in (1, 2, 3))
 
     wait_until(lambda: gated.order)
@@ -82,7 +90,7 @@ def test_one_job_trains_at_a_time_and_the_others_wait_in_order(store, gated, fmn
 
 
 def test_two_requests_for_the_same_config_share_one_job(store, gated, fmnist_data):
-    manager = jobs.JobManager(store, train_fn=gated, eval_size=200)
+    manager = jobs.JobManager(store, train_fn=gated, eval_size=200, isolate=False)
     asked = manager.request(tiny(), fmnist_data)
     asked_again = manager.request(tiny(), fmnist_data)
     assert asked_again is asked
@@ -102,14 +110,14 @@ def test_a_finished_job_is_stored_with_metrics_and_curves(store, fmnist_data):
     curves = {(row["metric"], row["split"]) for row in job.curves()}
     assert curves == {("loss", "train"), ("accuracy", "train"), ("loss", "validation"), ("accuracy", "validation")}
 
-    restarted = jobs.JobManager(store, train_fn=GatedTrain(), eval_size=200)  # e.g. the server restarted
+    restarted = jobs.JobManager(store, train_fn=GatedTrain(), eval_size=200, isolate=False)  # e.g. the server restarted
     again = restarted.request(tiny(kind="single"), fmnist_data)
     assert again.state == jobs.CACHED and again.metadata == job.metadata
     assert {row["split"] for row in again.curves()} == {"train", "validation"}  # from the stored history
 
 
 def test_cancelling_a_waiting_job_takes_it_out_of_the_queue(store, gated, fmnist_data):
-    manager = jobs.JobManager(store, train_fn=gated, eval_size=200)
+    manager = jobs.JobManager(store, train_fn=gated, eval_size=200, isolate=False)
     first, second, third = (manager.request(tiny(seed), fmnist_data) for seed in (1, 2, 3))
     manager.cancel(second.key)
     assert second.state == jobs.CANCELLED
@@ -150,7 +158,7 @@ def test_a_failure_becomes_a_one_line_message_and_the_queue_goes_on(tmp_path, fm
 
 
 def test_two_slots_train_two_jobs_at_once(store, gated, fmnist_data):
-    manager = jobs.JobManager(store, max_running=2, train_fn=gated, eval_size=200)
+    manager = jobs.JobManager(store, max_running=2, train_fn=gated, eval_size=200, isolate=False)
     for seed in (1, 2, 3):
         manager.request(tiny(seed), fmnist_data)
     wait_until(lambda: len(gated.order) == 2)
@@ -159,3 +167,91 @@ def test_two_slots_train_two_jobs_at_once(store, gated, fmnist_data):
     for job in manager.jobs():
         manager.wait(job.key, timeout=120)
     assert gated.most_at_once == 2
+
+
+def fail_with_pid(config, dataset, **kwargs):
+    raise RuntimeError(f"trained in process {os.getpid()}")
+
+
+def crash(config, dataset, **kwargs):
+    os._exit(3)  # as a segfault or the kernel's OOM killer would end it: no word, no clean-up
+
+
+def test_each_training_runs_in_a_process_of_its_own(store, fmnist_data):
+    manager = jobs.JobManager(store, train_fn=fail_with_pid, eval_size=200)
+    job = manager.wait(manager.request(tiny(), fmnist_data).key, timeout=120)
+    assert job.state == jobs.FAILED
+    assert job.error.startswith("trained in process ") and job.error != f"trained in process {os.getpid()}"
+
+
+def test_a_crashing_training_fails_its_job_and_the_server_goes_on(store, fmnist_data):
+    crashing = jobs.JobManager(store, train_fn=crash, eval_size=200)
+    job = crashing.wait(crashing.request(tiny(1), fmnist_data).key, timeout=120)
+    assert job.state == jobs.FAILED and "exit code 3" in job.error
+    assert crashing.active() == []
+    manager = jobs.JobManager(store, eval_size=200)
+    assert manager.wait(manager.request(tiny(2), fmnist_data).key, timeout=120).state == jobs.DONE
+
+
+def test_a_killed_training_leaves_no_model_and_a_restart_shows_the_job_failed(store, fmnist_data):
+    import multiprocessing
+
+    manager = jobs.JobManager(store, eval_size=200)
+    long = tiny(kind="single", epochs=50, train_size=2000)
+    job = manager.request(long, fmnist_data)
+    wait_until(lambda: job.progress is not None and job.progress.stage == "train", timeout=120)
+    record = json.loads((store.root / "jobs" / f"{job.key}.json").read_text())
+    assert record["state"] == jobs.RUNNING
+
+    restarted = jobs.JobManager(store, eval_size=200)  # what a new server finds while this one trains
+    assert restarted.get(job.key).state == jobs.FAILED
+    assert restarted.get(job.key).error == jobs.INTERRUPTED
+    assert [interrupted.key for interrupted in restarted.interrupted()] == [job.key]
+
+    child = next(p for p in multiprocessing.active_children() if p.name == f"train-{job.key}")
+    os.kill(child.pid, signal.SIGKILL)
+    assert manager.wait(job.key, timeout=60).state == jobs.FAILED
+    assert store.lookup(long) is None
+    assert not list(store.root.glob("*.keras")) and not list(store.root.glob(".*"))
+
+
+def test_cancel_stops_a_training_process_and_stores_nothing(store, fmnist_data):
+    manager = jobs.JobManager(store, eval_size=200)
+    long = tiny(kind="multi", epochs=50, train_size=2000)
+    job = manager.request(long, fmnist_data)
+    wait_until(lambda: job.progress is not None and job.progress.stage == "train", timeout=120)
+    manager.cancel(job.key)
+    assert manager.wait(job.key, timeout=60).state == jobs.CANCELLED
+    assert job.progress.epoch < 50 and store.lookup(long) is None
+    assert json.loads((store.root / "jobs" / f"{job.key}.json").read_text())["state"] == jobs.CANCELLED
+
+
+ORPHAN = """
+import sys, time
+sys.path.insert(0, {root!r})
+from fmnist import data, jobs, registry, training
+manager = jobs.JobManager(registry.Registry({registry!r}), eval_size=200)
+job = manager.request(training.TrainConfig("single", epochs=50, train_size=2000, width=4, batch_size=64),
+                      data.load_data())
+while job.progress is None:
+    time.sleep(0.1)
+import multiprocessing
+print(multiprocessing.active_children()[0].pid, flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_training_stops_by_itself_when_its_server_dies(tmp_path):
+    root = Path(__file__).resolve().parent.parent
+    server = subprocess.Popen([sys.executable, "-c", ORPHAN.format(root=str(root), registry=str(tmp_path))],
+                              stdout=subprocess.PIPE, text=True, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"})
+    try:
+        child = int(server.stdout.readline())
+    finally:
+        server.kill()  # no clean-up: as a server killed by its host
+        server.wait()
+    deadline = time.monotonic() + 60
+    while Path(f"/proc/{child}").exists() and Path(f"/proc/{child}/status").read_text().find("State:\tZ") < 0:
+        assert time.monotonic() < deadline, "the orphaned training is still running"
+        time.sleep(0.2)
+    assert not list(tmp_path.glob("*.keras"))
