@@ -136,7 +136,7 @@ def glance(split: str) -> None:
     chart, first = st.columns([3, 2])
     chart.image(counts_png(split, lang()))
     chart.caption(tr("browse.counts_caption"))
-    first.image(first_image_png(split, lang()), width=360)
+    first.image(first_image_png(split, lang()))
     first.caption(tr("browse.first_caption"))
 
 
@@ -144,7 +144,8 @@ def image_detail(images: np.ndarray, labels: np.ndarray, index: int) -> None:
     """One image large, with its index, label and pixel statistics."""
     name = class_names()[labels[index]]
     picture, numbers = st.columns([2, 3])
-    picture.image(upscale(images[index], 10), caption=tr("browse.detail_title", index=index, name=name))
+    picture.image(upscale(images[index], 10), caption=tr("browse.detail_title", index=index, name=name),
+                  output_format="PNG")
     stats = data.pixel_stats(images[index])
     with numbers:
         st.markdown(f"**{tr('browse.detail_label', label=int(labels[index]), name=name)}**")
@@ -171,7 +172,7 @@ def one_class(split: str) -> None:
         caption = tr("browse.strip_caption_shuffled", count=len(shown), name=name,
                      split=tr(f"browse.split_{split}"), seed=position)
     with st.container(key=f"{CRISP}_browse_strip"):
-        st.image([upscale(images[i], 4) for i in shown], caption=[f"#{i}" for i in shown])
+        st.image([upscale(images[i], 4) for i in shown], caption=[f"#{i}" for i in shown], output_format="PNG")
     st.caption(caption)
     chosen = st.pills(tr("browse.pick"), [int(i) for i in shown], default=int(shown[0]), required=True,
                       format_func=lambda i: f"#{i}", key=f"browse_pick_{split}_{label}_{order}_{position}_{count}")
@@ -221,7 +222,8 @@ def extremes_and_means(split: str) -> None:
         shown = {"brightest": facts.brightest, "darkest": facts.darkest}
         st.image([upscale(images[i], 6) for i in shown.values()],
                  caption=[tr(f"browse.{kind}", index=i, name=class_names()[labels[i]],
-                             total=int(images[i].sum(dtype=np.int64))) for kind, i in shown.items()])
+                             total=int(images[i].sum(dtype=np.int64))) for kind, i in shown.items()],
+                 output_format="PNG")
         st.caption(tr("browse.extremes_caption"))
     with means:
         st.markdown(f"**{tr('browse.means_title', split=tr(f'browse.split_{split}'))}**")

@@ -149,7 +149,7 @@ def gallery_ui() -> tuple[int, int, int]:
 
 def show_canvas(canvas: np.ndarray, key: str) -> None:
     with st.container(key=f"{CRISP}_{key}"):
-        st.image(composite.preview(canvas, SCALE), alt=tr("compose.canvas_alt"))
+        st.image(composite.preview(canvas, SCALE), alt=tr("compose.canvas_alt"), output_format="PNG")
 
 
 def actions(record: dict, key: str) -> None:
@@ -240,7 +240,7 @@ def gallery(split: str) -> None:
                 for column, i, row in zip(st.columns(per_row), shown[start:start + per_row],
                                           in_quadrants[start:start + per_row]):
                     column.image(composite.preview(sets.images[i], 2),
-                                 caption=f"#{i}: " + ", ".join(names[c] for c in row if c >= 0))
+                                 caption=f"#{i}: " + ", ".join(names[c] for c in row if c >= 0), output_format="PNG")
         st.caption(tr("compose.gallery_caption", shown=len(shown), total=len(chosen), count=count, size=size))
     else:
         st.info(tr("compose.gallery_none", count=count))

@@ -168,7 +168,7 @@ def picture_ui(payload: bytes) -> None:
         st.markdown(f"**{tr('draw.steps')}**")
         with st.container(key=f"{CRISP}_draw_steps"):
             st.image([step_picture(image) for _, image in conversion.steps],
-                     caption=[tr(f"draw.step_{name}") for name, _ in conversion.steps], width=110)
+                     caption=[tr(f"draw.step_{name}") for name, _ in conversion.steps], output_format="PNG")
         st.caption(tr("draw.steps_caption"))
         truth = truth_ui()
     with answers:
@@ -211,7 +211,7 @@ def four_tab() -> None:
             st.info(tr("draw.empty_four"), icon=":material/grid_view:")
             return
         with st.container(key=f"{CRISP}_draw_four_seen"):
-            st.image(composite.preview(canvas, 5), caption=tr("draw.seen_canvas"))
+            st.image(composite.preview(canvas, 5), caption=tr("draw.seen_canvas"), output_format="PNG")
     compare_ui(canvas, None, "draw_threshold")
 
 

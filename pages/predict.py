@@ -211,7 +211,7 @@ def canvas_ui(source: str) -> Canvas:
 
 def show_canvas(canvas: Canvas, key: str) -> None:
     with st.container(key=f"{CRISP}_{key}"):
-        st.image(composite.preview(canvas.image, SCALE), alt=tr("compose.canvas_alt"))
+        st.image(composite.preview(canvas.image, SCALE), alt=tr("compose.canvas_alt"), output_format="PNG")
     st.markdown(truth_text(canvas.truth, canvas.classes))
 
 
@@ -295,7 +295,7 @@ def class_evaluation(kind: str, found: evaluation.TestPredictions, file: tuple) 
             examples = np.flatnonzero((found.labels == truth) & (found.predicted == predicted))[:5]
             with st.container(key=f"{CRISP}_confused_{truth}_{predicted}"):
                 st.image([upscale(found.images[i], 2 if kind == "dense" else 1) for i in examples],
-                         caption=[f"#{i}" for i in examples])
+                         caption=[f"#{i}" for i in examples], output_format="PNG")
     st.subheader(tr("predict.per_class"))
     st.image(precision_recall_png(kind, file, lang()))
     st.caption(tr("predict.per_class_caption"))
@@ -387,7 +387,7 @@ def saliency_tab() -> None:
             (_, _), (x_test, y_test) = dataset()
             index = index_ui("predict_index", len(x_test), "predict.index", "predict.random")
             image, truth = x_test[index], np.eye(data.NUM_CLASSES, dtype=np.uint8)[y_test[index]]
-            st.image(upscale(image, 8))
+            st.image(upscale(image, 8), output_format="PNG")
             st.markdown(truth_text(truth))
         else:
             canvas = canvas_ui(canvas_source_ui())
