@@ -6,15 +6,20 @@
     python -m fmnist evaluate [KIND ...] print the test metrics of the models in models/
 
 ``python -m fmnist train single`` reproduces the shipped ``models/single.keras`` (the
-"full" preset); every knob of the recipe is an option, e.g. ``--epochs 2 --preset quick``.
+"full" preset); every knob of the recipe is an option, e.g. ``--epochs 2 --preset quick``
+(the options are built from ``fmnist.recipes.KNOBS``, as the Train page's widgets are).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from pathlib import Path
+
+from .contract import KINDS
+from .recipes import KNOBS, PRESET_NAMES, PRESETS
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
@@ -69,16 +74,20 @@ def format_metrics(kind: str, metrics: dict) -> str:
             f"  exact-match by object count  {by_count}")
 
 
+def config_from(args):
+    """The TrainConfig the ``train`` command's arguments describe: the preset, with the knobs given changed.
+
+    Raises ValueError for a recipe that cannot be trained."""
+    changes = {knob.name: getattr(args, knob.name) for knob in KNOBS if getattr(args, knob.name) is not None}
+    return dataclasses.replace(PRESETS[args.kind][args.preset], **changes)
+
+
 def train(args) -> int:
     _silence_tensorflow()
     from . import data, registry, training
 
-    config = training.PRESETS[args.kind][args.preset]
-    overrides = {name: getattr(args, name) for name in ("epochs", "batch_size", "learning_rate", "train_size",
-                                                        "seed", "width", "convs", "blocks", "tile_answer")
-                 if getattr(args, name) is not None}
     try:
-        config = training.TrainConfig.from_dict({**config.__dict__, **overrides})
+        config = config_from(args)
     except ValueError as exc:
         print(f"cannot train {args.kind}: {exc}", file=sys.stderr)
         return 2
@@ -94,14 +103,14 @@ def train(args) -> int:
 
 def evaluate(args) -> int:
     _silence_tensorflow()
-    from . import data, evaluation, registry, training
+    from . import data, evaluation, registry
 
-    unknown = set(args.kinds) - set(training.KINDS)
+    unknown = set(args.kinds) - set(KINDS)
     if unknown:
-        print(f"unknown model {sorted(unknown)}; choose from {training.KINDS}", file=sys.stderr)
+        print(f"unknown model {sorted(unknown)}; choose from {KINDS}", file=sys.stderr)
         return 2
     dataset = data.load_data()
-    for kind in args.kinds or training.KINDS:
+    for kind in args.kinds or KINDS:
         path = Path(args.models) / f"{kind}.keras"
         try:
             model = registry.load_model(path)
@@ -113,27 +122,29 @@ def evaluate(args) -> int:
     return 0
 
 
+def add_knob_options(parser: argparse.ArgumentParser) -> None:
+    """An option for every knob of :data:`fmnist.recipes.KNOBS` (``--batch-size`` for batch_size),
+    none given by default: a knob left out keeps the preset's value."""
+    for knob in KNOBS:
+        scope = "" if knob.kinds == KINDS else f" [{', '.join(knob.kinds)}]"
+        if knob.type is bool:
+            parser.add_argument(knob.option, action=argparse.BooleanOptionalAction, help=knob.help + scope)
+        else:
+            parser.add_argument(knob.option, type=knob.type, choices=knob.choices if knob.type is str else None,
+                                help=knob.help + scope)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m fmnist", description="Fashion-MNIST Studio's command line")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check-data", help="verify the dataset archives").set_defaults(func=check_data)
     commands.add_parser("facts", help="print the dataset facts").set_defaults(func=facts)
 
-    kinds = ("dense", "single", "multi")
     trainer = commands.add_parser("train", help="train a model and write it with its JSON")
-    trainer.add_argument("kind", choices=kinds)
-    trainer.add_argument("--preset", choices=("quick", "full"), default="full",
-                         help="the recipe to start from (full = the shipped model)")
-    trainer.add_argument("--epochs", type=int)
-    trainer.add_argument("--batch-size", type=int)
-    trainer.add_argument("--learning-rate", type=float)
-    trainer.add_argument("--train-size", type=int, help="training garments (at most 55,000)")
-    trainer.add_argument("--seed", type=int, help="data order, composites and initial weights")
-    trainer.add_argument("--width", type=int, help="tile network: filters of the first block")
-    trainer.add_argument("--convs", type=int, help="tile network: conv layers per block")
-    trainer.add_argument("--blocks", type=int, help="tile network: conv blocks")
-    trainer.add_argument("--tile-answer", choices=("softmax", "sigmoid"),
-                         help="multi's tile network: an 11-way softmax (default) or ten sigmoids")
+    trainer.add_argument("kind", choices=KINDS)
+    trainer.add_argument("--preset", choices=PRESET_NAMES, default="full",
+                         help="the recipe to start from (full = the shipped model); the options below change it")
+    add_knob_options(trainer)
     trainer.add_argument("--out", default=str(MODELS_DIR), help="output folder (default: models/)")
     trainer.set_defaults(func=train)
 

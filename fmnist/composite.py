@@ -17,7 +17,7 @@ from .data import IMAGE_SIZE, NUM_CLASSES
 
 QUADRANTS = 4
 CANVAS_SIZE = 2 * IMAGE_SIZE
-EMPTY = -1
+EMPTY = -1  # the source index of an empty quadrant (not a class: a tile network's "empty" is contract.EMPTY_CLASS)
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,16 @@ def make_single_set(images: np.ndarray, labels: np.ndarray, rng: np.random.Gener
 
     Seed 000's ``expand_4times`` applied to a whole split, without the Python loop.
     """
-    n = len(images)
+    sources = single_sources(len(images), rng)
+    return Composites(compose(images, sources), np.asarray(labels).copy(), sources)
+
+
+def single_sources(n: int, rng: np.random.Generator) -> np.ndarray:
+    """(n, 4) source indices of :func:`make_single_set`'s canvases: input i alone on canvas i,
+    in a uniformly random quadrant."""
     sources = np.full((n, QUADRANTS), EMPTY)
     sources[np.arange(n), rng.integers(0, QUADRANTS, size=n)] = np.arange(n)
-    return Composites(compose(images, sources), np.asarray(labels).copy(), sources)
+    return sources
 
 
 def random_sources(n: int, pool_size: int, rng: np.random.Generator, max_objects: int = QUADRANTS,

@@ -314,10 +314,11 @@ class JobManager:
             log.exception("training job %s could not start", job.key)
             outcome = ("failed", readable(exc))
         finally:
-            child.join(timeout=STOP_GRACE)
-            if child.is_alive():
-                child.kill()
-                child.join()
+            if child.pid is not None:  # started
+                child.join(timeout=STOP_GRACE)
+                if child.is_alive():
+                    child.kill()
+                    child.join()
             receive.close()
         if outcome is None:
             code = child.exitcode

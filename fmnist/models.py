@@ -38,11 +38,11 @@ from __future__ import annotations
 import keras
 from keras import layers, ops
 
-NUM_CLASSES = 10
-TILE = 28
-CANVAS = 56
-EMPTY_CLASS = NUM_CLASSES  # the 11th output of single's tile network
-KINDS = ("dense", "single", "multi")
+from .contract import CANVAS_KINDS, EMPTY_CLASS, KINDS, TILE_ANSWERS  # noqa: F401  (the contract's names, defined once)
+from .data import IMAGE_SIZE as TILE
+from .data import NUM_CLASSES
+
+CANVAS = 2 * TILE
 
 
 # --- The tutorial's model ----------------------------------------------------------------
@@ -139,13 +139,10 @@ def build_tile_network(outputs: int, activation: str, width: int = 32, convs: in
     return keras.Model(tile, answer, name=name)
 
 
-TILE_ANSWERS = ("softmax", "sigmoid")
-
-
 def tile_network_for(kind: str, tile_answer: str = "softmax", **arch) -> keras.Model:
     """An 11-way softmax (ten garments or empty) for single and, by default, for multi;
     ten sigmoids (each class: in this tile or not) for multi with ``tile_answer="sigmoid"``."""
-    if kind not in ("single", "multi"):
+    if kind not in CANVAS_KINDS:
         raise ValueError(f"no tile network for {kind!r}")
     if tile_answer not in TILE_ANSWERS or (kind == "single" and tile_answer != "softmax"):
         raise ValueError(f"a {kind} tile network cannot answer with {tile_answer!r}")

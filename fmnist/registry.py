@@ -25,11 +25,13 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .contract import KINDS
+from .model_card import headline_metric  # noqa: F401  (the pages read a model's headline figure here)
+
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED_DIR = REPO / "models"
 REGISTRY_ENV = "FMNIST_REGISTRY"
-KINDS = ("dense", "single", "multi")
-KEY_PATTERN = re.compile(r"^(dense|single|multi)-[0-9a-f]{12}$")
+KEY_PATTERN = re.compile(rf"^({'|'.join(KINDS)})-[0-9a-f]{{12}}$")  # TrainConfig.key(): kind and hash
 _ARCHIVE_MEMBERS = ("config.json", "model.weights.h5")  # what every .keras archive holds
 
 
@@ -128,15 +130,12 @@ def shipped_path(kind: str) -> Path:
     return SHIPPED_DIR / f"{kind}.keras"
 
 
-def headline_metric(metadata: dict | None) -> tuple[str, float] | None:
-    """The one test figure that sums a model up: accuracy, or exact-match for multi."""
-    test = (metadata or {}).get("test")
-    if not isinstance(test, dict):
-        return None
-    for name in ("exact_match", "accuracy"):
-        if isinstance(test.get(name), (int, float)):
-            return name, float(test[name])
-    return None
+def is_shipped_recipe(config) -> bool:
+    """Whether ``config`` (a TrainConfig) is exactly the recipe the readable shipped model of its
+    kind was trained with: then that model is the answer, and there is nothing to train."""
+    path = shipped_path(config.kind)
+    metadata = read_metadata(path)
+    return metadata is not None and metadata.get("key") == config.key() and archive_problem(path) is None
 
 
 # --- The registry of trained models ----------------------------------------------------------

@@ -16,7 +16,8 @@ import streamlit as st
 
 from streamlit.runtime.scriptrunner import script_runner
 
-from fmnist import i18n, registry, training
+from fmnist import i18n, registry
+from fmnist.contract import KINDS
 from pages._ui import SHIPPED, active_model_key, active_model_path, metric_text, model_name, settle_models, tr
 
 _INSIDE = "_in_app_shell"  # true while app.py runs the chosen page
@@ -56,7 +57,7 @@ def models_ui() -> None:
     """Which model each page uses in this session, with its headline test figure (read from its JSON)."""
     settle_models()
     st.sidebar.caption(f"**{tr('app.models')}**")  # small, like the list below it
-    for kind in training.KINDS:
+    for kind in KINDS:
         path = active_model_path(kind)
         metadata = registry.read_metadata(path)
         if metadata is None or not path.exists():

@@ -10,6 +10,7 @@ import streamlit as st
 from PIL import Image
 
 from fmnist import data, i18n, jobs, registry
+from fmnist.contract import KINDS
 from fmnist.inference import Predictor
 
 
@@ -89,7 +90,7 @@ def job_manager():
 
 def active_models() -> dict:
     """``st.session_state["active_models"]``: kind -> "shipped" or a registry key."""
-    return st.session_state.setdefault("active_models", {kind: SHIPPED for kind in ("dense", "single", "multi")})
+    return st.session_state.setdefault("active_models", {kind: SHIPPED for kind in KINDS})
 
 
 def active_model_key(kind: str) -> str:

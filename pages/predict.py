@@ -13,6 +13,7 @@ import numpy as np
 import streamlit as st
 
 from fmnist import composite, data, evaluation, i18n, plots, registry, saliency
+from fmnist.contract import KINDS
 from pages._answers import (compare_ui, multi_bars, multi_threshold_ui, png, predictor_or_error, stored_threshold,
                             tile_answers, threshold_ui, truth_text)
 from pages._shell import require_shell
@@ -322,7 +323,7 @@ def multi_label_evaluation(found: evaluation.TestPredictions, file: tuple, thres
 
 
 def evaluation_tab() -> None:
-    kind = kind_ui("predict_eval_kind", ("dense", "single", "multi"))
+    kind = kind_ui("predict_eval_kind", KINDS)
     found, file = test_predictions(kind)
     if found is None:
         return

@@ -8,25 +8,19 @@ chosen here is the one the prediction pages use in this session.
 from __future__ import annotations
 
 import dataclasses
+import math
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from fmnist import jobs, registry, training
+from fmnist import jobs, model_card, recipes, registry
+from fmnist.contract import KINDS
 from pages._shell import require_shell
 from pages._ui import (SHIPPED, active_model_key, active_model_path, dataset, duration, job_manager,
                        metric_text, model_name, model_registry, set_active_model, tr)
 
 require_shell()
-
-KINDS = training.KINDS
-KNOBS = ("epochs", "batch_size", "learning_rate", "train_size", "seed", "width", "convs", "blocks", "tile_answer")
-BATCH_SIZES = (16, 32, 64, 128, 256, 512)
-LEARNING_RATES = (1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2)
-WIDTHS = (8, 16, 32, 48, 64)
-TRAIN_SIZES = (500, 55000, 500)  # smallest, largest, step
-MAX_EPOCHS = 20
 
 
 def _key(kind: str, name: str) -> str:
@@ -53,8 +47,7 @@ def active_ui(kind: str) -> None:
 
 def metrics_ui(kind: str, metadata: dict) -> None:
     """The test figures of a model's JSON, as big numbers (a figure that is not a number is left out)."""
-    test = metadata.get("test") if isinstance(metadata.get("test"), dict) else {}
-    figures = {name: value for name, value in test.items() if isinstance(value, (int, float))}
+    figures = model_card.test_figures(metadata)
     if kind == "multi" and "exact_match" in figures:
         exact, f1, threshold = st.columns(3)
         exact.metric(tr("model.exact_match"), f"{figures['exact_match']:.1%}")
@@ -62,8 +55,8 @@ def metrics_ui(kind: str, metadata: dict) -> None:
             f1.metric(tr("model.micro_f1"), f"{figures['micro_f1']:.1%}")
         if "threshold" in figures:
             threshold.metric(tr("model.threshold"), f"{figures['threshold']:g}")
-        by_count = test.get("exact_match_by_count")
-        if isinstance(by_count, dict) and all(isinstance(v, (int, float)) for v in by_count.values()):
+        by_count = model_card.exact_match_by_count(metadata)
+        if by_count:
             st.caption(tr("model.by_count", counts=" · ".join(f"{n}: {v:.1%}" for n, v in by_count.items())))
     elif "accuracy" in figures:
         st.metric(tr("model.accuracy"), f"{figures['accuracy']:.1%}")
@@ -84,75 +77,83 @@ def shipped_ui(kind: str) -> None:
         st.warning(tr("train.shipped_no_json", path=f"models/{registry.metadata_path(path).name}"))
     else:
         metrics_ui(kind, metadata)
-        config = metadata.get("config") or {}
-        try:
-            st.caption(tr("train.shipped_facts", epochs=metadata["epochs"], train_size=config["train_size"],
-                          time=duration(metadata["wall_time_s"]), cpus=metadata["machine"]["cpus"],
-                          params=metadata["params"]))
-        except (KeyError, TypeError, ValueError):
-            pass  # an older or hand-written JSON: the figures above are what matters
+        facts = model_card.training_facts(metadata)
+        if facts:  # an older or hand-written JSON may not say: the figures above are what matters
+            st.caption(tr("train.shipped_facts", epochs=facts["epochs"], train_size=facts["train_size"],
+                          time=duration(facts["wall_time_s"]), cpus=facts["cpus"], params=facts["params"]))
     if active_model_key(kind) != SHIPPED:
         st.button(tr("train.use_shipped"), key=_key(kind, "use_shipped"), on_click=set_active_model, args=(kind, SHIPPED))
 
 
 # --- Asking for a training --------------------------------------------------------------------
 
+def _page_knobs(kind: str) -> tuple[recipes.Knob, ...]:
+    return recipes.knobs_for(kind, on_page=True)
+
+
 def _apply_preset(kind: str) -> None:
-    preset = training.PRESETS[kind][st.session_state[_key(kind, "preset")]]
-    for name in KNOBS:
-        st.session_state[_key(kind, name)] = getattr(preset, name)
+    preset = recipes.PRESETS[kind][st.session_state[_key(kind, "preset")]]
+    for knob in _page_knobs(kind):
+        st.session_state[_key(kind, knob.name)] = getattr(preset, knob.name)
 
 
-def _options(choices: tuple, value) -> list:
-    return sorted(set(choices) | {value})
+def _number(value) -> str:
+    return f"{value:g}"
 
 
-def config_ui(kind: str) -> training.TrainConfig:
-    """Recipe and knobs, prefilled from the chosen preset; returns the config they describe."""
+def knob_ui(kind: str, knob: recipes.Knob, preset: recipes.TrainConfig) -> None:
+    """The widget the knob's description asks for (``Knob.widget``), labelled and explained in the
+    page's language; its value lives in the session state."""
+    key, label, explained = _key(kind, knob.name), tr(knob.text_key), tr(knob.help_key)
+    value = getattr(preset, knob.name)
+    if knob.widget == "radio":
+        names = {choice: tr(knob.choice_key(choice)) for choice in knob.choices}
+        st.radio(label, knob.choices, format_func=names.get, key=key, help=explained)
+    elif knob.widget == "select_slider":
+        options = sorted(set(knob.choices) | {value})  # a preset's value is always on offer
+        st.select_slider(label, options, format_func=_number, key=key, help=explained)
+    elif knob.widget == "checkbox":
+        st.checkbox(label, key=key, help=explained)
+    else:
+        low, high, step = knob.span
+        widget = st.slider if knob.widget == "slider" else st.number_input
+        widget(label, min(low, value), max(high, value), step=step, key=key, help=explained)
+
+
+def config_ui(kind: str) -> recipes.TrainConfig:
+    """Recipe and knobs, prefilled from the chosen preset; returns the config they describe.
+
+    The knobs are those of :data:`fmnist.recipes.KNOBS` the page offers for this kind: the
+    training ones in two columns, the tile network's shape in an expander."""
     st.session_state.setdefault(_key(kind, "preset"), "quick")
-    preset = training.PRESETS[kind][st.session_state[_key(kind, "preset")]]
-    for name in KNOBS:  # first visit, or the knobs were hidden (Streamlit forgets hidden widgets)
-        st.session_state.setdefault(_key(kind, name), getattr(preset, name))
+    preset = recipes.PRESETS[kind][st.session_state[_key(kind, "preset")]]
+    knobs = _page_knobs(kind)
+    for knob in knobs:  # first visit, or the knobs were hidden (Streamlit forgets hidden widgets)
+        st.session_state.setdefault(_key(kind, knob.name), getattr(preset, knob.name))
 
-    presets = {preset: tr(f"train.preset_{preset}") for preset in ("quick", "full")}
+    presets = {name: tr(f"train.preset_{name}") for name in recipes.PRESET_NAMES}
     st.radio(tr("train.preset"), tuple(presets), format_func=presets.get,
              key=_key(kind, "preset"), on_change=_apply_preset, args=(kind,), horizontal=True,
              help=tr("train.preset_help"))
+    training_knobs = [knob for knob in knobs if knob.group == "training"]
+    architecture = [knob for knob in knobs if knob.group == "architecture"]
+    half = math.ceil(len(training_knobs) / 2)
     left, right = st.columns(2)
     with left:
-        st.slider(tr("train.epochs"), 1, max(MAX_EPOCHS, preset.epochs), key=_key(kind, "epochs"),
-                  help=tr("train.epochs_help"))
-        st.select_slider(tr("train.batch_size"), _options(BATCH_SIZES, preset.batch_size),
-                         key=_key(kind, "batch_size"), help=tr("train.batch_size_help"))
-        st.select_slider(tr("train.learning_rate"), _options(LEARNING_RATES, preset.learning_rate),
-                         format_func=lambda rate: f"{rate:g}", key=_key(kind, "learning_rate"),
-                         help=tr("train.learning_rate_help"))
+        for knob in training_knobs[:half]:
+            knob_ui(kind, knob, preset)
     with right:
-        smallest, largest, step = TRAIN_SIZES
-        st.slider(tr("train.train_size"), smallest, largest, step=step, key=_key(kind, "train_size"),
-                  help=tr("train.train_size_help"))
-        st.number_input(tr("train.seed"), 0, 99_999, step=1, key=_key(kind, "seed"), help=tr("train.seed_help"))
-        if kind != "dense":
+        for knob in training_knobs[half:]:
+            knob_ui(kind, knob, preset)
+        if architecture:
             with st.expander(tr("train.architecture")):
-                st.select_slider(tr("train.width"), _options(WIDTHS, preset.width), key=_key(kind, "width"))
-                st.slider(tr("train.blocks"), 1, 3, key=_key(kind, "blocks"), help=tr("train.blocks_help"))
-                st.slider(tr("train.convs"), 1, 3, key=_key(kind, "convs"))
-                if kind == "multi":
-                    answers = {answer: tr(f"train.tile_answer_{answer}") for answer in ("softmax", "sigmoid")}
-                    st.radio(tr("train.tile_answer"), tuple(answers), format_func=answers.get,
-                             key=_key(kind, "tile_answer"), help=tr("train.tile_answer_help"))
-    values = {name: st.session_state[_key(kind, name)] for name in KNOBS}
-    return training.TrainConfig.from_dict({**dataclasses.asdict(preset), **values})
+                for knob in architecture:
+                    knob_ui(kind, knob, preset)
+    return dataclasses.replace(preset, **{knob.name: st.session_state[_key(kind, knob.name)] for knob in knobs})
 
 
-def _is_shipped_recipe(kind: str, config: training.TrainConfig) -> bool:
-    metadata = registry.read_metadata(registry.shipped_path(kind))
-    return (metadata is not None and metadata.get("key") == config.key()
-            and registry.archive_problem(registry.shipped_path(kind)) is None)
-
-
-def train_button_ui(kind: str, config: training.TrainConfig) -> None:
-    if _is_shipped_recipe(kind, config):  # minutes of two shared cores saved: the same model is on disk
+def train_button_ui(kind: str, config: recipes.TrainConfig) -> None:
+    if registry.is_shipped_recipe(config):  # minutes of two shared cores saved: the same model is on disk
         if active_model_key(kind) == SHIPPED:
             st.success(tr("train.shipped_recipe_in_use"), icon=":material/bolt:")
         else:
@@ -300,16 +301,13 @@ def _delete(key: str) -> None:
 
 
 def _summary(metadata: dict) -> str:
-    config = metadata.get("config") or {}
-    try:
-        row = tr("train.stored_row", epochs=metadata["epochs"], train_size=config["train_size"],
-                 batch_size=config["batch_size"], learning_rate=f"{config['learning_rate']:g}",
-                 seed=config["seed"], time=duration(metadata.get("wall_time_s")),
-                 when=str(metadata.get("trained_at", ""))[:16].replace("T", " "))
-    except (KeyError, TypeError, ValueError):
+    recipe = model_card.recipe_summary(metadata)
+    if recipe is None:
         return ""
-    # multi models stored before tile answers were a choice (format 1 without the field) had sigmoid tiles
-    if config.get("kind") == "multi" and config.get("tile_answer", "sigmoid") == "sigmoid":
+    row = tr("train.stored_row", epochs=recipe["epochs"], train_size=recipe["train_size"],
+             batch_size=recipe["batch_size"], learning_rate=_number(recipe["learning_rate"]), seed=recipe["seed"],
+             time=duration(recipe["wall_time_s"]), when=recipe["trained_at"][:16].replace("T", " "))
+    if recipe["tile_answer"] == "sigmoid":
         row += " · " + tr("train.stored_sigmoid")
     return row
 

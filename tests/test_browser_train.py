@@ -1,6 +1,7 @@
 """The Train page in a real browser: a tiny training from a click to its test figures."""
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import assert_no_exception, wait_for_app
 
@@ -52,8 +53,11 @@ def test_multi_can_be_asked_for_sigmoid_tiles_from_the_train_page(page, app_url)
     wait_for_app(page)
     tab.get_by_text("Network architecture", exact=True).click()  # the expander with the tile network's knobs
     sigmoid = tab.get_by_text("ten sigmoids: each class yes or no (binary cross-entropy)", exact=True)
+    sigmoid.wait_for()
+    wait_for_app(page)  # the expander's content settled before the click
     sigmoid.click()
+    expect(tab.get_by_role("radio", name="ten sigmoids: each class yes or no (binary cross-entropy)")).to_be_checked(
+        timeout=30_000)
     wait_for_app(page)
-    assert tab.get_by_role("radio", name="ten sigmoids: each class yes or no (binary cross-entropy)").is_checked()
     tab.get_by_role("button", name="Train", exact=True).wait_for()  # a recipe of its own, not stored yet
     assert_no_exception(page)

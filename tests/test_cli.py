@@ -1,11 +1,14 @@
 """The command line that reproduces the shipped models: train writes a model and its JSON, evaluate reads them."""
 
+import dataclasses
 import json
 import os
 
+import pytest
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from fmnist import cli, registry  # noqa: E402
+from fmnist import cli, recipes, registry  # noqa: E402
 
 TINY = ["--epochs", "1", "--train-size", "300", "--width", "4", "--batch-size", "64"]
 
@@ -36,3 +39,23 @@ def test_a_recipe_that_cannot_be_trained_is_refused_with_a_message(tmp_path, cap
 def test_evaluate_names_a_missing_model(tmp_path, capsys):
     assert cli.main(["evaluate", "single", "--models", str(tmp_path)]) == 1
     assert "single" in capsys.readouterr().err
+
+
+def test_every_knob_of_a_recipe_is_an_option_of_train(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["train", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())  # argparse wraps lines
+    for knob in recipes.KNOBS:
+        assert knob.option in shown and knob.help in shown, knob.name
+    assert "--no-flip" in shown
+    args = cli.build_parser().parse_args(["train", "single"])
+    assert all(getattr(args, knob.name) is None for knob in recipes.KNOBS)  # left out: the preset's value
+
+
+def test_the_options_change_the_preset_they_start_from():
+    args = cli.build_parser().parse_args(["train", "multi", "--preset", "quick", "--epochs", "3", "--tile-answer",
+                                          "sigmoid", "--no-flip", "--empty-fraction", "0.2", "--learning-rate", "1e-3"])
+    assert cli.config_from(args) == dataclasses.replace(recipes.PRESETS["multi"]["quick"], epochs=3, flip=False,
+                                                        tile_answer="sigmoid", empty_fraction=0.2, learning_rate=1e-3)
+    plain = cli.build_parser().parse_args(["train", "single"])
+    assert cli.config_from(plain) == recipes.PRESETS["single"]["full"]  # the shipped model's recipe

@@ -255,3 +255,10 @@ def test_a_training_stops_by_itself_when_its_server_dies(tmp_path):
         assert time.monotonic() < deadline, "the orphaned training is still running"
         time.sleep(0.2)
     assert not list(tmp_path.glob("*.keras"))
+
+
+def test_a_training_that_cannot_be_handed_to_a_process_fails_its_job_with_a_message(store, fmnist_data):
+    manager = jobs.JobManager(store, train_fn=lambda config, dataset, **kwargs: None, eval_size=200)  # not picklable
+    job = manager.wait(manager.request(tiny(), fmnist_data).key, timeout=60)
+    assert job.state == jobs.FAILED and job.error and "\n" not in job.error
+    assert manager.active() == []

@@ -14,7 +14,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from conftest import new_app, open_app  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
-from fmnist import registry, training  # noqa: E402
+from fmnist import i18n, recipes, registry, training  # noqa: E402
+from fmnist.contract import KINDS  # noqa: E402
 
 PAGE = "pages/train.py"
 # The Quick dense recipe with the smallest training set the page offers.
@@ -67,6 +68,25 @@ def test_the_train_page_opens_in_both_languages(lang, title, tab):
     assert at.title[0].value == title
     assert at.tabs[0].label == tab
     assert at.session_state["active_models"] == {"dense": "shipped", "single": "shipped", "multi": "shipped"}
+
+
+def test_each_kind_offers_its_knobs_with_the_widgets_their_description_asks_for():
+    at = open_app(page=PAGE)
+    for kind in KINDS:
+        at.radio(key=f"train_{kind}_source").set_value("train").run()
+    assert not at.exception
+    shown = {widget.key: (kind, widget) for kind in ("slider", "select_slider", "number_input", "radio")
+             for widget in getattr(at, kind)}
+    for kind in KINDS:
+        for knob in recipes.KNOBS:
+            key = f"train_{kind}_{knob.name}"
+            if not (knob.on_page and knob.applies_to(kind)):
+                assert key not in shown
+                continue
+            widget_kind, widget = shown[key]
+            assert widget_kind == knob.widget
+            assert widget.label == i18n.t(knob.text_key, "en") and widget.help == i18n.t(knob.help_key, "en")
+            assert widget.value == getattr(recipes.PRESETS[kind]["quick"], knob.name)  # the preset first shown
 
 
 def test_a_tiny_training_is_stored_with_its_metrics_and_becomes_the_model_in_use():
@@ -212,7 +232,7 @@ def test_trainings_asked_for_elsewhere_are_listed_with_their_place_in_the_queue(
         gate.wait(60)
         return training.train(*args, **kwargs)
 
-    manager.train_fn = held_back
+    manager.train_fn, manager.isolate = held_back, False  # a gate holds a training back only in this process
     first, second = (manager.request(training.TrainConfig("dense", epochs=1, train_size=300, seed=seed), fmnist_data)
                      for seed in (1, 2))
     try:

@@ -8,7 +8,7 @@ import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from fmnist import composite, jobs, registry, training  # noqa: E402
+from fmnist import composite, jobs, model_card, registry, training  # noqa: E402
 
 TINY = training.TrainConfig("single", epochs=1, train_size=300, width=4, convs=1, batch_size=64)
 
@@ -196,3 +196,96 @@ def test_the_registry_module_does_not_import_tensorflow():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=registry.REPO).stdout
     assert out.strip() == "False"
+
+
+# --- Files that must not be trusted ----------------------------------------------------------
+
+def lambda_model():
+    """A model whose saved file carries Python code: a Lambda layer's function, marshalled."""
+    import keras
+
+    return keras.Sequential([keras.Input((56, 56, 1)), keras.layers.Flatten(),
+                             keras.layers.Lambda(lambda x: x[:, :10] * 2, output_shape=(10,))])
+
+
+def test_a_keras_file_with_a_lambda_layer_is_refused_by_the_safe_mode_load(store, tiny):
+    import keras
+
+    path = store.path_for(TINY)
+    registry.save_model(lambda_model(), tiny.metadata(), path)  # planted under a real key, with a real JSON
+    assert keras.saving.load_model(path, safe_mode=False) is not None  # the file itself is a loadable model
+
+    with pytest.raises(registry.ModelError, match=f"{TINY.key()}.keras.*safe_mode"):
+        registry.load_model(path)
+    assert store.get(TINY) is None  # never loaded: the config would be trained again
+
+
+def test_a_leftover_temporary_file_is_skipped(store, tiny):
+    """A save killed half-way leaves its temporary files behind: they are neither models nor errors."""
+    good = store.put(tiny)
+    half = good.read_bytes()[:4000]
+    (store.root / f".{TINY.key()}.k3x9q2.tmp.keras").write_bytes(half)  # what _write_atomically names them
+    (store.root / f".{TINY.key()}.p0w8z1.tmp.json").write_text("{ half")
+    (store.root / ".single-000000000000.abcdef.tmp.keras").write_bytes(half)
+
+    [entry] = store.entries()
+    assert entry.ok and entry.key == TINY.key() and entry.path == good
+    assert store.lookup(TINY).path == good
+
+
+# --- The shipped models ------------------------------------------------------------------------
+
+def test_the_shipped_recipe_is_recognised_by_its_key():
+    for kind in training.KINDS:
+        assert registry.is_shipped_recipe(training.PRESETS[kind]["full"])
+        assert not registry.is_shipped_recipe(training.PRESETS[kind]["quick"])
+
+
+def test_a_shipped_model_that_cannot_be_read_is_not_offered_for_its_recipe(tmp_path, monkeypatch):
+    full = training.PRESETS["single"]["full"]
+    monkeypatch.setattr(registry, "SHIPPED_DIR", tmp_path)
+    assert not registry.is_shipped_recipe(full)  # nothing there
+    (tmp_path / "single.json").write_text(json.dumps({"key": full.key()}))
+    (tmp_path / "single.keras").write_bytes(b"truncated")
+    assert not registry.is_shipped_recipe(full)
+
+
+# --- Reading a model's JSON ----------------------------------------------------------------------
+
+def test_the_figures_of_a_json_are_only_its_numbers():
+    card = {"test": {"accuracy": 0.87, "test_images": 10000, "note": "good", "flag": True,
+                     "exact_match_by_count": {"0": 0.99, "1": 0.9}}}
+    assert model_card.test_figures(card) == {"accuracy": 0.87, "test_images": 10000}
+    assert model_card.exact_match_by_count(card) == {"0": 0.99, "1": 0.9}
+    assert model_card.exact_match_by_count({"test": {"exact_match_by_count": {"0": "all"}}}) is None
+    for broken in (None, {}, {"test": "none"}, {"test": ["accuracy", 0.9]}, "not a dict"):
+        assert model_card.test_figures(broken) == {}
+        assert model_card.headline_metric(broken) is None
+
+
+def test_a_json_written_by_training_says_how_the_model_was_trained(tiny):
+    card = json.loads(json.dumps(tiny.metadata()))  # as read back from the file
+    facts = model_card.training_facts(card)
+    assert facts == {"epochs": 1, "train_size": 300, "wall_time_s": card["wall_time_s"],
+                     "cpus": card["machine"]["cpus"], "params": card["params"]}
+    row = model_card.recipe_summary(card)
+    assert {k: row[k] for k in ("epochs", "train_size", "batch_size", "learning_rate", "seed")} == {
+        "epochs": 1, "train_size": 300, "batch_size": 64, "learning_rate": TINY.learning_rate, "seed": 0}
+    assert row["tile_answer"] is None and row["trained_at"] == card["trained_at"]
+    assert model_card.headline_metric(card) == ("accuracy", card["test"]["accuracy"])
+
+
+def test_an_older_or_hand_written_json_gives_no_facts_instead_of_failing():
+    hand_written = {"epochs": "twelve", "config": {"train_size": 55000}, "wall_time_s": 10, "params": 5}
+    assert model_card.training_facts(hand_written) is None
+    assert model_card.training_facts({"epochs": 3}) is None
+    assert model_card.recipe_summary({"epochs": 3, "config": {"train_size": 500}}) is None
+    assert model_card.recipe_summary(None) is None
+
+
+def test_a_multi_model_stored_before_tile_answers_were_a_choice_had_sigmoid_tiles():
+    recipe = {"kind": "multi", "epochs": 2, "train_size": 500, "batch_size": 64, "learning_rate": 0.002, "seed": 0}
+    assert model_card.tile_answer({"config": recipe}) == "sigmoid"  # format 1 without the field
+    assert model_card.tile_answer({"config": {**recipe, "tile_answer": "softmax"}}) == "softmax"
+    assert model_card.tile_answer({"config": {**recipe, "kind": "single"}}) is None
+    assert model_card.recipe_summary({"epochs": 2, "config": recipe})["tile_answer"] == "sigmoid"

@@ -63,10 +63,17 @@ TEXT = {
                         "데이터 순서, 합성 이미지, 초기 가중치를 정합니다. 시드가 같으면 같은 모델이 나옵니다."),
     "train.architecture": ("Network architecture", "신경망 구조"),
     "train.width": ("Filters in the first conv block", "첫 합성곱 블록의 필터 수"),
+    "train.width_help": ("Each block after the first has twice as many filters. More filters can tell more "
+                         "edges and textures apart, and train more slowly.",
+                         "다음 블록마다 필터 수가 두 배가 됩니다. 필터가 많을수록 더 많은 가장자리와 질감을 구별할 수 "
+                         "있지만 학습이 느려집니다."),
     "train.blocks": ("Conv blocks", "합성곱 블록 수"),
     "train.blocks_help": ("Each block halves the picture: 28 → 14 → 7 → 3 pixels.",
                           "블록 하나를 지날 때마다 그림이 절반이 됩니다: 28 → 14 → 7 → 3 픽셀."),
     "train.convs": ("Conv layers per block", "블록당 합성곱 층 수"),
+    "train.convs_help": ("Convolution layers a block stacks before it halves the picture: more layers, "
+                         "a deeper network.",
+                         "블록이 그림을 절반으로 줄이기 전에 쌓는 합성곱 층 수. 층이 많을수록 신경망이 깊어집니다."),
     "train.tile_answer": ("What each quadrant's network answers", "칸마다 신경망이 내는 답"),
     "train.tile_answer_softmax": ("softmax: one of ten garments, or empty", "소프트맥스: 옷 10종 중 하나, 또는 빈 칸"),
     "train.tile_answer_sigmoid": ("ten sigmoids: each class yes or no (binary cross-entropy)",

@@ -1,0 +1,103 @@
+"""Recipes: every knob described once, the keys that name trained models, the presets of the shipped models."""
+
+import dataclasses
+import json
+
+import pytest
+
+from fmnist import i18n, recipes, registry
+from fmnist.contract import KINDS
+from fmnist.recipes import KNOBS, PRESETS, TrainConfig
+
+# The keys models were stored under before the recipes had a module of their own: a key that
+# changes orphans every model in every registry, and the shipped ones are found by theirs.
+KEYS = {
+    ("dense", "quick"): "dense-c180c28f7338", ("dense", "full"): "dense-8172d5afe22f",
+    ("single", "quick"): "single-b75401e4268f", ("single", "full"): "single-3b31c2314007",
+    ("multi", "quick"): "multi-e4a75bce83a9", ("multi", "full"): "multi-1a90331b0c22",
+}
+
+
+def test_every_field_of_a_config_but_its_kind_is_a_knob_described_once():
+    fields = [field.name for field in dataclasses.fields(TrainConfig)]
+    names = [knob.name for knob in KNOBS]
+    assert sorted(names) == sorted(set(fields) - {"kind"})
+    assert len(names) == len(set(names))
+    for knob in KNOBS:
+        assert isinstance(getattr(TrainConfig("multi"), knob.name), knob.type), knob.name
+        assert set(knob.kinds) <= set(KINDS) and knob.group in ("training", "architecture")
+
+
+def test_keys_are_the_keys_models_were_stored_under():
+    for (kind, preset), key in KEYS.items():
+        assert PRESETS[kind][preset].key() == key
+    sigmoid = dataclasses.replace(PRESETS["multi"]["quick"], tile_answer="sigmoid")
+    assert sigmoid.key() != KEYS[("multi", "quick")]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_full_preset_is_the_recipe_of_the_shipped_model(kind):
+    shipped = json.loads(registry.shipped_path(kind).with_suffix(".json").read_text())
+    assert PRESETS[kind]["full"].key() == shipped["key"]
+    assert PRESETS[kind]["full"].relevant() == shipped["config"]
+
+
+def test_config_key_changes_with_the_recipe_but_not_with_irrelevant_knobs():
+    base = TrainConfig("single", epochs=2)
+    assert base.key() == TrainConfig("single", epochs=2).key()
+    assert base.key() != TrainConfig("single", epochs=3).key()
+    assert base.key() != TrainConfig("single", epochs=2, seed=1).key()
+    assert TrainConfig("dense", width=8).key() == TrainConfig("dense", width=64).key()
+    assert TrainConfig("dense", flip=False).key() == TrainConfig("dense").key()
+    assert "tile_answer" not in TrainConfig("single").relevant()
+    assert set(TrainConfig("dense").relevant()) == {"kind", "epochs", "batch_size", "learning_rate", "train_size",
+                                                    "seed"}
+
+
+@pytest.mark.parametrize("changes", [dict(train_size=70000), dict(train_size=0), dict(epochs=0),
+                                     dict(learning_rate=0), dict(tile_answer="sigmoid"), dict(blocks=5),
+                                     dict(width=0), dict(empty_fraction=1.5), dict(empty_fraction=-0.1)])
+def test_a_config_outside_its_limits_is_refused(changes):
+    with pytest.raises(ValueError):
+        TrainConfig("single", **changes)
+
+
+def test_a_config_of_no_known_kind_is_refused():
+    with pytest.raises(ValueError):
+        TrainConfig("triple")
+
+
+def test_each_knob_asks_for_the_widget_its_description_fits():
+    widgets = {knob.name: knob.widget for knob in KNOBS}
+    assert widgets == {"epochs": "slider", "batch_size": "select_slider", "learning_rate": "select_slider",
+                       "train_size": "slider", "seed": "number_input", "width": "select_slider",
+                       "blocks": "slider", "convs": "slider", "tile_answer": "radio",
+                       "empty_fraction": "slider", "flip": "checkbox"}
+
+
+def test_the_presets_are_on_offer_on_the_page():
+    for kind in KINDS:
+        for preset in PRESETS[kind].values():
+            for knob in recipes.knobs_for(kind, on_page=True):
+                value = getattr(preset, knob.name)
+                if knob.choices:
+                    assert value in knob.choices, (kind, knob.name)
+                else:
+                    low, high, step = knob.span
+                    assert low <= value <= high and (value - low) % step == 0, (kind, knob.name)
+
+
+def test_every_knob_on_the_page_has_its_words_in_both_languages():
+    for knob in KNOBS:
+        if knob.on_page:
+            keys = [knob.text_key, knob.help_key] + [knob.choice_key(c) for c in knob.choices if knob.type is str]
+            for key in keys:
+                english, korean = i18n.TEXT[key]
+                assert english and korean, key
+
+
+def test_the_knobs_a_kind_is_offered():
+    assert [k.name for k in recipes.knobs_for("dense", on_page=True)] == [
+        "epochs", "batch_size", "learning_rate", "train_size", "seed"]
+    assert "tile_answer" not in [k.name for k in recipes.knobs_for("single")]
+    assert [k.name for k in recipes.knobs_for("multi", on_page=False)] == ["empty_fraction", "flip"]
