@@ -5,6 +5,8 @@ Pages import from here; the library (``fmnist``) never imports Streamlit.
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import streamlit as st
 from PIL import Image
@@ -80,7 +82,15 @@ def model_registry():
 
 @st.cache_resource(show_spinner=False)
 def _job_manager(root: str):
-    return jobs.JobManager(registry.Registry(root))
+    return jobs.JobManager(registry.Registry(root), max_running=training_slots())
+
+
+def training_slots() -> int:
+    """How many trainings run at once ($FMNIST_TRAINING_SLOTS, default 1: a class shares two cores)."""
+    try:
+        return max(1, int(os.environ.get("FMNIST_TRAINING_SLOTS", "1")))
+    except ValueError:
+        return 1
 
 
 def job_manager():

@@ -283,9 +283,19 @@ def server_jobs_panel_ui(live: bool) -> None:
             button.button(tr("train.cancel"), key=f"server_cancel_{job.key}", on_click=manager.cancel, args=(job.key,))
 
 
+def interrupted_ui() -> None:
+    """Trainings that were running or waiting when the server last stopped: failed, not running."""
+    interrupted = job_manager().interrupted()
+    if interrupted:
+        st.subheader(tr("train.interrupted_title"))
+        for job in interrupted:
+            st.warning(tr("train.interrupted", model=model_name(job.kind), model_id=job.key), icon=":material/restart_alt:")
+
+
 def server_jobs_ui() -> None:
     live = bool(job_manager().active())
     st.fragment(server_jobs_panel_ui, run_every=2.0 if live else None)(live)
+    interrupted_ui()
 
 
 # --- The stored models ------------------------------------------------------------------------

@@ -300,3 +300,19 @@ def test_a_training_can_be_cancelled_from_the_page():
     assert not at.exception
     assert at.session_state["active_models"]["dense"] == "shipped"
     assert registry.Registry().entries() == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_training_cut_short_by_a_server_stop_shows_as_failed_after_the_restart(registry_root, lang):
+    config = training.PRESETS["single"]["quick"]
+    (registry_root / "jobs").mkdir(parents=True)
+    record = {"key": config.key(), "config": config.relevant(), "state": "running", "error": None,
+              "submitted": time.time() - 60, "started": time.time() - 50, "finished": None}
+    (registry_root / "jobs" / f"{config.key()}.json").write_text(json.dumps(record))
+    at = open_app(lang, PAGE)
+    assert not at.exception
+    warning = next(w.value for w in at.warning if config.key() in w.value)
+    assert warning.startswith(i18n.t("train.interrupted", lang, model=i18n.t("model.single", lang),
+                                     model_id=config.key())[:12])
+    assert json.loads((registry_root / "jobs" / f"{config.key()}.json").read_text())["state"] == "failed"
+    assert not list(registry_root.glob("*.keras"))

@@ -143,6 +143,11 @@ TEXT = {
     "train.corrupt": ("Skipped an unreadable stored model. {error}",
                       "읽을 수 없는 저장 모델을 건너뛰었습니다. {error}"),
     "train.server_jobs": ("Also training on this server", "이 서버에서 함께 학습 중"),
+    "train.interrupted_title": ("Stopped by a server restart", "서버 재시작으로 멈춘 학습"),
+    "train.interrupted": ("{model} `{model_id}`: failed, the server stopped before it finished. Nothing half-made was "
+                          "stored; ask for it again to train it.",
+                          "{model} `{model_id}`: 실패. 끝나기 전에 서버가 멈췄습니다. 반쯤 만든 모델은 저장되지 않았으니, "
+                          "다시 요청하면 새로 학습합니다."),
     "train.server_running": ("{model} `{model_id}`: training, {percent:.0%}", "{model} `{model_id}`: 학습 중, {percent:.0%}"),
     "train.server_waiting": ("{model} `{model_id}`: waiting, place {position}", "{model} `{model_id}`: 대기 중, {position}번째"),
 }
