@@ -14,7 +14,7 @@ help:
 	@echo "make run    - set up and start the app on http://localhost:$(PORT)"
 	@echo "make test   - set up and run every test (browser tests included)"
 	@echo "make bench  - print the speed and accuracy figures"
-	@echo "make train-all - retrain the shipped models in models/ (CPU, about 25 minutes on 2 cores)"
+	@echo "make train-all - retrain the five shipped models in models/ (CPU, about 65 minutes on 2 cores)"
 
 setup: $(VENV)/.installed
 
@@ -54,6 +54,8 @@ train-all: setup data
 	$(PY) -m fmnist train dense
 	$(PY) -m fmnist train single
 	$(PY) -m fmnist train multi
+	$(PY) -m fmnist train single --arch plain
+	$(PY) -m fmnist train multi --arch plain
 
 clean:
 	rm -rf $(VENV) .pytest_cache

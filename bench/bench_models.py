@@ -26,6 +26,7 @@ import numpy as np  # noqa: E402
 from fmnist import composite, data, evaluation, registry, training  # noqa: E402
 from fmnist.cli import format_metrics  # noqa: E402
 from fmnist.inference import Predictor  # noqa: E402
+from fmnist.contract import SHIPPED_NAMES, kind_and_arch  # noqa: E402
 
 MODELS = ROOT / "models"
 
@@ -71,16 +72,17 @@ def throughput(dataset, n: int) -> None:
 
 
 def shipped_metrics(dataset) -> None:
-    for kind in training.KINDS:
-        path = MODELS / f"{kind}.keras"
+    for name in SHIPPED_NAMES:  # dense, the tile networks single and multi, the plain CNN pair
+        kind, _ = kind_and_arch(name)
+        path = MODELS / f"{name}.keras"
         try:
             model = registry.load_model(path)
         except registry.ModelError as exc:
-            print(f"{kind}: not available ({exc})")
+            print(f"{name}: not available ({exc})")
             continue
         meta = registry.read_metadata(path) or {}
         metrics = evaluation.evaluate(model, kind, dataset, threshold=meta.get("threshold"))
-        print(f"{kind} (shipped, {meta.get('params', model.count_params()):,} parameters, "
+        print(f"{name} (shipped, {meta.get('params', model.count_params()):,} parameters, "
               f"{path.stat().st_size / 1e6:.2f} MB): {format_metrics(kind, metrics)}")
         print(f"  full preset trained in {meta.get('wall_time_s', float('nan')):.0f} s "
               f"({meta.get('epochs')} epochs, {meta.get('machine', {}).get('cpus')} CPUs) per its JSON")
@@ -89,11 +91,12 @@ def shipped_metrics(dataset) -> None:
 def latency(dataset, calls: int = 200) -> None:
     (_, _), (x_test, y_test) = dataset
     canvas = composite.place_in_quadrant(x_test[0], 2)
-    for kind in training.KINDS:
+    for name in SHIPPED_NAMES:
+        kind, _ = kind_and_arch(name)
         try:
-            model = registry.load_model(MODELS / f"{kind}.keras")
+            model = registry.load_model(MODELS / f"{name}.keras")
         except registry.ModelError as exc:
-            print(f"{kind}: not available ({exc})")
+            print(f"{name}: not available ({exc})")
             continue
         predictor = Predictor(model)
         picture = x_test[0] if kind == "dense" else canvas
@@ -109,7 +112,7 @@ def latency(dataset, calls: int = 200) -> None:
             start = time.perf_counter()
             model.predict(batch, verbose=0)
             slow.append((time.perf_counter() - start) * 1000)
-        print(f"{kind}: one picture, median {statistics.median(times):.1f} ms, "
+        print(f"{name}: one picture, median {statistics.median(times):.1f} ms, "
               f"p95 {np.percentile(times, 95):.1f} ms over {calls} calls "
               f"(model.predict: median {statistics.median(slow):.1f} ms)")
 

@@ -3,11 +3,15 @@
     python -m fmnist check-data          verify the four archives, print where they are
     python -m fmnist facts               the dataset facts the seed notebooks print
     python -m fmnist train KIND          train dense, single or multi; writes models/KIND.keras + .json
-    python -m fmnist evaluate [KIND ...] print the test metrics of the models in models/
+    python -m fmnist train KIND --arch plain
+                                         the notebook's plain CNN; writes models/plain_KIND.keras + .json
+    python -m fmnist evaluate [NAME ...] print the test metrics of the models in models/
 
 ``python -m fmnist train single`` reproduces the shipped ``models/single.keras`` (the
-"full" preset); every knob of the recipe is an option, e.g. ``--epochs 2 --preset quick``
-(the options are built from ``fmnist.recipes.KNOBS``, as the Train page's widgets are).
+"full" preset), ``python -m fmnist train single --arch plain`` the shipped
+``models/plain_single.keras``; every knob of the recipe is an option, e.g. ``--epochs 2
+--preset quick`` (the options are built from ``fmnist.recipes.KNOBS``, as the Train page's
+widgets are).
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ import sys
 import time
 from pathlib import Path
 
-from .contract import KINDS
-from .recipes import KNOBS, PRESET_NAMES, PRESETS
+from .contract import ARCHS, DEFAULT_ARCH, KINDS, SHIPPED_NAMES, file_stem, kind_and_arch
+from .recipes import KNOBS, PRESET_NAMES, preset
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
@@ -75,11 +79,17 @@ def format_metrics(kind: str, metrics: dict) -> str:
 
 
 def config_from(args):
-    """The TrainConfig the ``train`` command's arguments describe: the preset, with the knobs given changed.
+    """The TrainConfig the ``train`` command's arguments describe: the preset of the kind and
+    architecture, with the knobs given changed.
 
     Raises ValueError for a recipe that cannot be trained."""
     changes = {knob.name: getattr(args, knob.name) for knob in KNOBS if getattr(args, knob.name) is not None}
-    return dataclasses.replace(PRESETS[args.kind][args.preset], **changes)
+    arch = changes.get("arch", DEFAULT_ARCH)
+    try:
+        start = preset(args.kind, args.preset, arch)
+    except KeyError:
+        raise ValueError(f"arch {arch!r} is for the canvas models (single, multi), not {args.kind}") from None
+    return dataclasses.replace(start, **changes)
 
 
 def train(args) -> int:
@@ -91,11 +101,12 @@ def train(args) -> int:
     except ValueError as exc:
         print(f"cannot train {args.kind}: {exc}", file=sys.stderr)
         return 2
-    print(f"training {args.kind} ({args.preset} preset): {config.relevant()}", flush=True)
+    name = file_stem(config.kind, config.arch)
+    print(f"training {name} ({args.preset} preset): {config.relevant()}", flush=True)
     result = training.train(config, data.load_data(), on_progress=_print_progress)
-    out = Path(args.out) / f"{args.kind}.keras"
+    out = Path(args.out) / f"{name}.keras"
     registry.save_model(result.model, result.metadata(), out)
-    print(f"{args.kind}: {format_metrics(args.kind, result.metrics)}")
+    print(f"{name}: {format_metrics(args.kind, result.metrics)}")
     print(f"trained in {result.wall_time:.0f} s ({result.train_images_per_s:.0f} images/s); wrote {out} "
           f"({out.stat().st_size / 1e6:.2f} MB) and {out.with_suffix('.json').name}")
     return 0
@@ -105,20 +116,21 @@ def evaluate(args) -> int:
     _silence_tensorflow()
     from . import data, evaluation, registry
 
-    unknown = set(args.kinds) - set(KINDS)
+    unknown = set(args.kinds) - set(SHIPPED_NAMES)
     if unknown:
-        print(f"unknown model {sorted(unknown)}; choose from {KINDS}", file=sys.stderr)
+        print(f"unknown model {sorted(unknown)}; choose from {', '.join(SHIPPED_NAMES)}", file=sys.stderr)
         return 2
     dataset = data.load_data()
-    for kind in args.kinds or KINDS:
-        path = Path(args.models) / f"{kind}.keras"
+    for name in args.kinds or KINDS:
+        kind, _ = kind_and_arch(name)
+        path = Path(args.models) / f"{name}.keras"
         try:
             model = registry.load_model(path)
         except registry.ModelError as exc:
-            print(f"{kind}: {exc}", file=sys.stderr)
+            print(f"{name}: {exc}", file=sys.stderr)
             return 1
         threshold = (registry.read_metadata(path) or {}).get("threshold")
-        print(f"{kind}: {format_metrics(kind, evaluation.evaluate(model, kind, dataset, threshold=threshold))}")
+        print(f"{name}: {format_metrics(kind, evaluation.evaluate(model, kind, dataset, threshold=threshold))}")
     return 0
 
 
@@ -126,7 +138,9 @@ def add_knob_options(parser: argparse.ArgumentParser) -> None:
     """An option for every knob of :data:`fmnist.recipes.KNOBS` (``--batch-size`` for batch_size),
     none given by default: a knob left out keeps the preset's value."""
     for knob in KNOBS:
-        scope = "" if knob.kinds == KINDS else f" [{', '.join(knob.kinds)}]"
+        scope = [] if knob.kinds == KINDS else [", ".join(knob.kinds)]
+        scope += [] if knob.archs == ARCHS else [f"--arch {' or '.join(knob.archs)}"]
+        scope = f" [{'; '.join(scope)}]" if scope else ""
         if knob.type is bool:
             parser.add_argument(knob.option, action=argparse.BooleanOptionalAction, help=knob.help + scope)
         else:
@@ -149,7 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
     trainer.set_defaults(func=train)
 
     evaluator = commands.add_parser("evaluate", help="print the test metrics of saved models")
-    evaluator.add_argument("kinds", nargs="*", metavar="KIND", help="dense, single or multi (default: all three)")
+    evaluator.add_argument("kinds", nargs="*", metavar="NAME",
+                           help=f"{', '.join(SHIPPED_NAMES)} (default: dense, single and multi)")
     evaluator.add_argument("--models", default=str(MODELS_DIR), help="folder of the .keras files")
     evaluator.set_defaults(func=evaluate)
     return parser

@@ -15,6 +15,7 @@ import platform
 from datetime import datetime, timezone
 from numbers import Real
 
+from .contract import CANVAS_KINDS, DEFAULT_ARCH, file_stem
 from .recipes import FORMAT_VERSION
 
 
@@ -30,7 +31,7 @@ def describe(result) -> dict:
     from .evaluation import EVAL_SEED
 
     card = {
-        "name": result.config.kind,
+        "name": file_stem(result.config.kind, result.config.arch),  # single, plain_single …
         "format": FORMAT_VERSION,
         "key": result.config.key(),
         "config": result.config.relevant(),
@@ -100,20 +101,33 @@ def training_facts(card: dict | None) -> dict | None:
     return facts if counts_ok and _number(facts["wall_time_s"]) else None
 
 
+def architecture(card: dict | None) -> str | None:
+    """How a canvas model reads the canvas: "tiles" (the studio's tile network) or "plain" (the
+    notebook's CNN over the whole canvas); None for dense or a card that does not say its kind.
+
+    Tile models do not name their architecture (it was the only one when they were stored)."""
+    config = _section(card, "config")
+    if config.get("kind") not in CANVAS_KINDS:
+        return None
+    arch = config.get("arch", DEFAULT_ARCH)
+    return arch if isinstance(arch, str) else None
+
+
 def tile_answer(card: dict | None) -> str | None:
-    """What a multi model's tile network answers ("softmax" or "sigmoid"); None for the other kinds.
+    """What a multi model's tile network answers ("softmax" or "sigmoid"); None for the other
+    kinds and for a plain CNN.
 
     multi models stored before the tile answer was a choice (format 1 without the field) had
     sigmoid tiles."""
     config = _section(card, "config")
-    if config.get("kind") != "multi":
+    if config.get("kind") != "multi" or architecture(card) != DEFAULT_ARCH:
         return None
     return config.get("tile_answer", "sigmoid")
 
 
 def recipe_summary(card: dict | None) -> dict | None:
     """The recipe of a stored model in one row: epochs, train_size, batch_size, learning_rate,
-    seed, wall_time_s (or None), trained_at ("" when unknown), tile_answer; None when the
+    seed, wall_time_s (or None), trained_at ("" when unknown), arch, tile_answer; None when the
     recipe's figures are missing or not numbers."""
     if not isinstance(card, dict):
         return None
@@ -125,4 +139,5 @@ def recipe_summary(card: dict | None) -> dict | None:
         return None
     wall_time = card.get("wall_time_s")
     return {**row, "wall_time_s": wall_time if _number(wall_time) else None,
-            "trained_at": str(card.get("trained_at") or ""), "tile_answer": tile_answer(card)}
+            "trained_at": str(card.get("trained_at") or ""), "arch": architecture(card),
+            "tile_answer": tile_answer(card)}

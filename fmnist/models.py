@@ -1,15 +1,17 @@
-"""The three models of the studio, as Keras builders a student can read aloud.
+"""The models of the studio, as Keras builders a student can read aloud.
 
 Contract (DESIGN.md): inputs are pixels/255 as float32, outputs are probabilities.
 
-=========  ======================  ==========================================
-name       input                   output
-=========  ======================  ==========================================
-dense      (N, 28, 28)             (N, 10) softmax: the tutorial's model
-single     (N, 56, 56, 1) canvas   (N, 10) softmax: the one garment on it
-multi      (N, 56, 56, 1) canvas   (N, 10) independent probabilities (sigmoid):
-                                   is each class somewhere on the canvas?
-=========  ======================  ==========================================
+============  ======================  ==========================================
+name          input                   output
+============  ======================  ==========================================
+dense         (N, 28, 28)             (N, 10) softmax: the tutorial's model
+single        (N, 56, 56, 1) canvas   (N, 10) softmax: the one garment on it
+multi         (N, 56, 56, 1) canvas   (N, 10) independent probabilities (sigmoid):
+                                      is each class somewhere on the canvas?
+plain_single  as single               as single, from one plain CNN on the canvas
+plain_multi   as multi                as multi, from one plain CNN on the canvas
+============  ======================  ==========================================
 
 A canvas is four 28x28 tiles. ``single`` and ``multi`` cut it into its tiles and
 run one shared *tile network* on each, so the network that does the work only
@@ -29,6 +31,13 @@ A multi tile network with ten sigmoids trained with binary cross-entropy
 (``tile_answer="sigmoid"``) is kept for comparison: for the same training budget
 it is right on fewer tiles (see the README's figures).
 
+The original notebook's own model is the other architecture (``arch="plain"``,
+shipped as ``plain_single`` and ``plain_multi``): one plain CNN over the whole
+56x56 canvas, which has to find out by itself that garments sit in quadrants.
+It ends in the textbook's two answers: Dense(10) softmax trained with categorical
+cross-entropy for one garment, ten sigmoids trained with binary cross-entropy for
+up to four (:func:`build_plain_canvas`).
+
 The custom layers below are registered with Keras, so the saved ``.keras``
 files load with ``safe_mode=True`` (no Lambda layers, no pickled code).
 """
@@ -38,7 +47,7 @@ from __future__ import annotations
 import keras
 from keras import layers, ops
 
-from .contract import CANVAS_KINDS, EMPTY_CLASS, KINDS, TILE_ANSWERS  # noqa: F401  (the contract's names, defined once)
+from .contract import ARCHS, CANVAS_KINDS, EMPTY_CLASS, KINDS, TILE_ANSWERS  # noqa: F401  (the contract's names, defined once)
 from .data import IMAGE_SIZE as TILE
 from .data import NUM_CLASSES
 
@@ -160,6 +169,37 @@ def canvas_model(tile_network: keras.Model, kind: str) -> keras.Model:
     return keras.Model(canvas, answer, name=kind)
 
 
-def tile_network_of(model: keras.Model) -> keras.Model:
-    """The shared tile network inside a canvas model (to show per-tile answers)."""
-    return next(layer for layer in model.layers if isinstance(layer, keras.Model))
+def tile_network_of(model: keras.Model) -> keras.Model | None:
+    """The shared tile network inside a canvas model (to show per-tile answers); None for a
+    model without one (the plain CNN, the dense model)."""
+    return next((layer for layer in model.layers if isinstance(layer, keras.Model)), None)
+
+
+# --- The notebook's plain CNN on the whole canvas -------------------------------------------
+
+def build_plain_canvas(kind: str, dropout: float = 0.25) -> keras.Model:
+    """Seed 000's "모델링" finished: one CNN over the whole 56x56 canvas, built from the layers
+    the notebook imports (Input, Conv2D, MaxPool2D, Dropout, Dense, Flatten).
+
+    Three conv blocks, 16, 32 and 64 filters, each halving the canvas: 56 -> 28 -> 14 -> 7;
+    then Dense(128) and the answer. ``single``: Dense(10, softmax), trained with categorical
+    cross-entropy. ``multi``: Dense(10, sigmoid), ten independent yes/no answers trained with
+    binary cross-entropy on the multi-hot label.
+    """
+    if kind not in CANVAS_KINDS:
+        raise ValueError(f"the plain CNN reads canvases: kind must be one of {CANVAS_KINDS}, got {kind!r}")
+    activation = "softmax" if kind == "single" else "sigmoid"
+    return keras.Sequential([
+        keras.Input(shape=(CANVAS, CANVAS, 1), name="canvas"),
+        layers.Conv2D(filters=16, kernel_size=3, padding="same", activation="relu", name="conv1"),
+        layers.MaxPool2D(name="pool1"),  # 28x28
+        layers.Conv2D(filters=32, kernel_size=3, padding="same", activation="relu", name="conv2"),
+        layers.MaxPool2D(name="pool2"),  # 14x14
+        layers.Conv2D(filters=64, kernel_size=3, padding="same", activation="relu", name="conv3"),
+        layers.MaxPool2D(name="pool3"),  # 7x7
+        layers.Flatten(name="flatten"),
+        layers.Dropout(dropout, name="dropout1"),
+        layers.Dense(128, activation="relu", name="features"),
+        layers.Dropout(dropout, name="dropout2"),
+        layers.Dense(NUM_CLASSES, activation=activation, name="answer"),
+    ], name=f"plain_{kind}")

@@ -1,6 +1,7 @@
 """Training recipes: the knobs, the config they make up, and the presets.
 
     config = PRESETS["single"]["quick"]                      # a TrainConfig
+    config = preset("single", "full", arch="plain")          # the notebook's plain CNN, its shipped recipe
     config = dataclasses.replace(config, epochs=3)           # checked again: a bad value raises
     config.key()                                             # "single-…": names the model in the registry
 
@@ -9,6 +10,12 @@ command line's ``--help``), the models it means something to, and what the Train
 for it. The command line builds its options from that list (``fmnist.cli``), the Train page its
 widgets (``pages/train.py``), and :meth:`TrainConfig.relevant` leaves out the knobs a kind
 ignores, so that they do not change its key. Nothing here imports Keras.
+
+A canvas model is one of two architectures (the ``arch`` knob, ``fmnist.contract.ARCHS``):
+``tiles``, the studio's tile network, and ``plain``, the original notebook's CNN over the whole
+canvas. The tile network's knobs (width, blocks, ...) mean nothing to the plain CNN, and
+``arch="tiles"`` is left out of the key: the tile models were stored before the choice existed,
+and keep the keys they were found by.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from .contract import CANVAS_KINDS, KINDS, TILE_ANSWERS
+from .contract import ARCHS, CANVAS_KINDS, DEFAULT_ARCH, KINDS, TILE_ANSWERS
 
 FORMAT_VERSION = 1  # part of every key: a new format names every model anew
 VALIDATION_SIZE = 5000  # training images held out for validation, the same for every config
@@ -41,13 +48,16 @@ class Knob:
     type: type  # int, float, str or bool
     help: str  # what it means, in English: the command line's --help
     kinds: tuple[str, ...] = KINDS  # the models it means something to
-    group: str = "training"  # "training", or "architecture" (the tile network's shape)
+    group: str = "training"  # "model" (which network), "training", or "architecture" (the tile network's shape)
     choices: tuple = ()
     span: tuple | None = None
     on_page: bool = True  # False: set by the presets, offered by the command line only
+    archs: tuple[str, ...] = ARCHS  # the canvas architectures it means something to
+    unkeyed: object = None  # a value left out of the key: the one every model had before the knob existed
 
-    def applies_to(self, kind: str) -> bool:
-        return kind in self.kinds
+    def applies_to(self, kind: str, arch: str | None = None) -> bool:
+        """Whether the knob means something to ``kind`` (built as ``arch``; None: as either)."""
+        return kind in self.kinds and (arch is None or kind not in CANVAS_KINDS or arch in self.archs)
 
     @property
     def option(self) -> str:
@@ -80,7 +90,12 @@ class Knob:
         return "slider" if (high - low) / step <= SLIDER_STOPS else "number_input"
 
 
+TILES_ONLY = ("tiles",)
+
 KNOBS = (
+    Knob("arch", str, "how a canvas model reads the canvas: 'tiles', one small network on each quadrant (the "
+         "studio's), or 'plain', one CNN over the whole canvas (the original notebook's)", CANVAS_KINDS, "model",
+         choices=ARCHS, unkeyed=DEFAULT_ARCH),
     Knob("epochs", int, "how many times the network sees the training garments", span=(1, 20, 1)),
     Knob("batch_size", int, "images per weight update", choices=(16, 32, 64, 128, 256, 512)),
     Knob("learning_rate", float, "step size of the Adam optimiser (canvas models: at the start of a cosine decay)",
@@ -89,21 +104,25 @@ KNOBS = (
          span=(500, MAX_TRAIN_SIZE, 500)),
     Knob("seed", int, "data order, composites and initial weights", span=(0, 99_999, 1)),
     Knob("width", int, "tile network: filters of the first conv block", CANVAS_KINDS, "architecture",
-         choices=(8, 16, 32, 48, 64)),
+         choices=(8, 16, 32, 48, 64), archs=TILES_ONLY),
     Knob("blocks", int, f"tile network: conv blocks, each halving the tile (1-{MAX_BLOCKS})", CANVAS_KINDS,
-         "architecture", span=(1, 3, 1)),
-    Knob("convs", int, "tile network: conv layers per block", CANVAS_KINDS, "architecture", span=(1, 3, 1)),
+         "architecture", span=(1, 3, 1), archs=TILES_ONLY),
+    Knob("convs", int, "tile network: conv layers per block", CANVAS_KINDS, "architecture", span=(1, 3, 1),
+         archs=TILES_ONLY),
     Knob("tile_answer", str, "what each quadrant's network answers: an 11-way softmax (ten garments or empty) "
-         "or ten sigmoids (binary cross-entropy)", ("multi",), "architecture", choices=TILE_ANSWERS),
+         "or ten sigmoids (binary cross-entropy)", ("multi",), "architecture", choices=TILE_ANSWERS,
+         archs=TILES_ONLY),
     Knob("empty_fraction", float, "empty tiles trained on per garment tile (0-1)", CANVAS_KINDS,
-         span=(0.0, 1.0, 0.05), on_page=False),
-    Knob("flip", bool, "mirror a random half of the garments left-right each epoch", CANVAS_KINDS, on_page=False),
+         span=(0.0, 1.0, 0.05), on_page=False, archs=TILES_ONLY),
+    Knob("flip", bool, "mirror a random half of the garments (plain: of the canvases) left-right each epoch",
+         CANVAS_KINDS, on_page=False),
 )
 
 
-def knobs_for(kind: str, on_page: bool | None = None) -> tuple[Knob, ...]:
-    """The knobs that mean something to ``kind`` (only those the page offers, with ``on_page=True``)."""
-    return tuple(knob for knob in KNOBS if knob.applies_to(kind) and on_page in (None, knob.on_page))
+def knobs_for(kind: str, on_page: bool | None = None, arch: str | None = None) -> tuple[Knob, ...]:
+    """The knobs that mean something to ``kind`` (only those the page offers, with ``on_page=True``;
+    only those of one architecture, with ``arch``)."""
+    return tuple(knob for knob in KNOBS if knob.applies_to(kind, arch) and on_page in (None, knob.on_page))
 
 
 @dataclass(frozen=True)
@@ -114,6 +133,7 @@ class TrainConfig:
     """
 
     kind: str
+    arch: str = DEFAULT_ARCH
     epochs: int = 5
     batch_size: int = 256
     learning_rate: float = 2e-3
@@ -139,12 +159,23 @@ class TrainConfig:
             raise ValueError(f"empty_fraction must be 0-1, got {self.empty_fraction}")
         if self.tile_answer not in TILE_ANSWERS or (self.kind != "multi" and self.tile_answer != "softmax"):
             raise ValueError(f"tile_answer must be 'softmax' (or 'sigmoid' for multi), got {self.tile_answer!r}")
+        if self.arch not in ARCHS or (self.arch != DEFAULT_ARCH and self.kind not in CANVAS_KINDS):
+            raise ValueError(f"arch must be one of {ARCHS} (and 'tiles' for dense), got {self.arch!r}")
+
+    @property
+    def answers_with_sigmoids(self) -> bool:
+        """Whether the network trained answers with ten sigmoids and binary cross-entropy: the
+        plain multi CNN, and the multi tile network with ``tile_answer="sigmoid"``."""
+        if self.arch == "plain":
+            return self.kind == "multi"
+        return self.tile_answer == "sigmoid"
 
     def relevant(self) -> dict:
-        """The fields that matter for this kind (the tile network's knobs mean nothing to dense)."""
+        """The fields that matter for this kind and architecture (the tile network's knobs mean
+        nothing to dense or to the plain CNN), less a knob's ``unkeyed`` value."""
         values = dataclasses.asdict(self)
         for knob in KNOBS:
-            if not knob.applies_to(self.kind):
+            if not knob.applies_to(self.kind, self.arch) or values[knob.name] == knob.unkeyed:
                 del values[knob.name]
         return values
 
@@ -159,7 +190,7 @@ class TrainConfig:
         return cls(**{k: v for k, v in values.items() if k in names})
 
 
-#: The shipped models are the "full" presets; "quick" trains in under a minute on 2 cores.
+#: The shipped models are the "full" presets; "quick" trains in about a minute on 2 cores.
 PRESETS = {
     "dense": {
         "quick": TrainConfig("dense", epochs=1, batch_size=32, learning_rate=1e-3),
@@ -174,4 +205,19 @@ PRESETS = {
         "full": TrainConfig("multi", epochs=12, width=32, empty_fraction=0.05),
     },
 }
+#: The notebook's plain CNN (``arch="plain"``, shipped as models/plain_single and plain_multi).
+#: A whole canvas costs it about 2 ms to train on 2 busy cores (the tile network: about 1 ms a
+#: garment), so Full sees 5 x 50,000 canvases: about 9 minutes, evaluation included.
+PLAIN_PRESETS = {
+    kind: {
+        "quick": TrainConfig(kind, arch="plain", epochs=2, train_size=10000, batch_size=128, learning_rate=1e-3),
+        "full": TrainConfig(kind, arch="plain", epochs=5, train_size=50000, batch_size=128, learning_rate=1e-3),
+    }
+    for kind in CANVAS_KINDS
+}
 PRESET_NAMES = ("quick", "full")
+
+
+def preset(kind: str, name: str, arch: str = DEFAULT_ARCH) -> TrainConfig:
+    """The ``name`` preset ("quick" or "full") of ``kind`` built as ``arch``."""
+    return (PRESETS if arch == DEFAULT_ARCH else PLAIN_PRESETS)[kind][name]

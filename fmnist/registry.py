@@ -1,6 +1,7 @@
 """Trained models on disk: the shipped ones in ``models/`` and the user's in a registry.
 
     save_model(model, metadata, "models/single.keras")   # writes single.keras + single.json
+    shipped_path("single", "plain")                      # models/plain_single.keras
     model = load_model("models/single.keras")            # Keras safe_mode, custom layers known
 
     registry = Registry()                                # $FMNIST_REGISTRY or <repo>/registry
@@ -25,7 +26,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .contract import KINDS
+from .contract import DEFAULT_ARCH, KINDS, file_stem
 from .model_card import headline_metric  # noqa: F401  (the pages read a model's headline figure here)
 
 REPO = Path(__file__).resolve().parent.parent
@@ -123,17 +124,19 @@ def read_metadata(keras_path) -> dict | None:
     return metadata if isinstance(metadata, dict) else None
 
 
-def shipped_path(kind: str) -> Path:
-    """``models/{kind}.keras``, the model the app uses until the user picks another."""
+def shipped_path(kind: str, arch: str = DEFAULT_ARCH) -> Path:
+    """``models/{kind}.keras``, the model the app uses until the user picks another; for the
+    notebook's plain CNN (``arch="plain"``), ``models/plain_{kind}.keras``."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
-    return SHIPPED_DIR / f"{kind}.keras"
+    return SHIPPED_DIR / f"{file_stem(kind, arch)}.keras"
 
 
 def is_shipped_recipe(config) -> bool:
     """Whether ``config`` (a TrainConfig) is exactly the recipe the readable shipped model of its
-    kind was trained with: then that model is the answer, and there is nothing to train."""
-    path = shipped_path(config.kind)
+    kind and architecture was trained with: then that model is the answer, and there is nothing
+    to train."""
+    path = shipped_path(config.kind, config.arch)
     metadata = read_metadata(path)
     return metadata is not None and metadata.get("key") == config.key() and archive_problem(path) is None
 

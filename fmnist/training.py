@@ -1,4 +1,4 @@
-"""Training the three models: the loop.
+"""Training the models: the loop.
 
     result = train(PRESETS["single"]["quick"], load_data(), on_progress=print)
     result.model                      # the canvas model of the contract
@@ -8,14 +8,17 @@ The rest of training has a home of its own, and the names a caller needs are imp
 from here too:
 
     fmnist.recipes      the knobs, TrainConfig and PRESETS
-    fmnist.tiles        the canvas models' training tiles, drawn anew every epoch
+    fmnist.tiles        the tile networks' training tiles, drawn anew every epoch
+    fmnist.canvases     the plain CNN's training canvases, drawn anew every epoch
     fmnist.progress     Progress reports, stop requests (Cancelled) and the Keras callbacks
     fmnist.evaluation   the test metrics
     fmnist.model_card   the JSON written beside the model
 
-The canvas models are trained through their shared tile network on every epoch's fresh tiles
-(a quarter of the compute of whole canvases); the canvas model built around the same weights
-is what gets evaluated and saved.
+The tile networks (``arch="tiles"``) are trained through their shared tile network on every
+epoch's fresh tiles (a quarter of the compute of whole canvases); the canvas model built around
+the same weights is what gets evaluated and saved. The notebook's plain CNN (``arch="plain"``)
+is trained on every epoch's fresh whole canvases, with the textbook's losses: categorical
+cross-entropy on one-hot labels (single), binary cross-entropy on multi-hot labels (multi).
 """
 
 from __future__ import annotations
@@ -27,9 +30,9 @@ from typing import Callable
 
 import numpy as np
 
-from . import composite, evaluation, model_card, progress, tiles
+from . import canvases, composite, evaluation, model_card, progress, tiles
 from .contract import KINDS
-from .data import scale_255
+from .data import NUM_CLASSES, scale_255
 from .model_card import machine
 from .progress import Cancelled, Progress
 from .recipes import FORMAT_VERSION, PRESETS, VALIDATION_SIZE, TrainConfig
@@ -68,9 +71,11 @@ def _compile(model, config: TrainConfig, steps: int):
     else:
         schedule = keras.optimizers.schedules.CosineDecay(config.learning_rate, decay_steps=max(steps, 1))
         optimizer = keras.optimizers.Adam(schedule)
-    if config.tile_answer == "sigmoid":
+    if config.answers_with_sigmoids:
         exact = keras.metrics.MeanMetricWrapper(evaluation.keras_exact_match, name="accuracy")
         model.compile(optimizer, "binary_crossentropy", metrics=[exact])
+    elif config.arch == "plain":  # the textbook's recipe, on one-hot labels
+        model.compile(optimizer, "categorical_crossentropy", metrics=["accuracy"])
     else:
         model.compile(optimizer, "sparse_categorical_crossentropy", metrics=["accuracy"])
 
@@ -100,6 +105,38 @@ def tile_batches(config: TrainConfig, images: np.ndarray, labels: np.ndarray, ba
 
     stream = tf.data.Dataset.from_tensor_slices((drawn.sources, drawn.mirrored, drawn.targets))
     return stream.batch(batch_size).map(cut).prefetch(2)
+
+
+def canvas_batches(config: TrainConfig, images: np.ndarray, labels: np.ndarray, batch_size: int):
+    """Every epoch's fresh canvases (:func:`fmnist.canvases.run_draw`) as one tf.data stream of
+    batches, composed from the garments batch by batch as :func:`fmnist.canvases.compose` would:
+    uint8 canvases with a channel axis, and one-hot (single) or multi-hot (multi) float targets."""
+    import tensorflow as tf
+
+    from .models import CANVAS, TILE
+
+    garments = tf.identity(tf.constant(images))  # held once (see tile_batches)
+    drawn = canvases.run_draw(config, labels)
+    targets = drawn.targets if config.kind == "multi" else np.eye(NUM_CLASSES, dtype=np.uint8)[drawn.targets]
+
+    def compose(sources, mirrored, target):
+        quadrants = tf.gather(garments, tf.maximum(sources, 0))  # (batch, 4, 28, 28)
+        quadrants = tf.where(sources[:, :, None, None] >= 0, quadrants, tf.zeros_like(quadrants))
+        grid = tf.transpose(tf.reshape(quadrants, (-1, 2, 2, TILE, TILE)), (0, 1, 3, 2, 4))  # rows, then columns
+        canvas = tf.reshape(grid, (-1, CANVAS, CANVAS, 1))
+        canvas = tf.where(mirrored[:, None, None, None], tf.reverse(canvas, axis=[2]), canvas)
+        return canvas, tf.cast(target, tf.float32)
+
+    stream = tf.data.Dataset.from_tensor_slices((drawn.sources, drawn.mirrored, targets))
+    return stream.batch(batch_size).map(compose).prefetch(2)
+
+
+def validation_canvases(kind: str, images: np.ndarray, labels: np.ndarray) -> composite.Composites:
+    """The held-out canvases a canvas model is validated on, and multi's threshold chosen on."""
+    rng = np.random.default_rng(SPLIT_SEED)
+    if kind == "single":
+        return composite.make_single_set(images, labels, rng)
+    return composite.make_multi_set(images, labels, len(images), rng)
 
 
 def _train_dense(config: TrainConfig, x_train, y_train, pool, held_out, callbacks):
@@ -141,6 +178,27 @@ def _train_tiles(config: TrainConfig, x_train, y_train, pool, held_out, callback
     return models.canvas_model(plain, config.kind), per_epoch * batch_size
 
 
+def _train_plain(config: TrainConfig, x_train, y_train, pool, held_out, callbacks):
+    import keras
+
+    from . import models
+
+    network = models.build_plain_canvas(config.kind)
+    batch_size = min(config.batch_size, len(pool))
+    per_epoch = len(pool) // batch_size
+    # the trainer scales pixels to 0-1 on the way in, as callers of the model do
+    trainer = keras.Sequential([keras.Input((models.CANVAS, models.CANVAS, 1), dtype="uint8"),
+                                keras.layers.Rescaling(1 / 255), network], name="plain_trainer")
+    _compile(trainer, config, per_epoch * config.epochs)
+    held = validation_canvases(config.kind, x_train[held_out], y_train[held_out])
+    validate = progress.validation(held.images[..., None], held.labels, config.kind == "multi")
+    trainer.fit(canvas_batches(config, x_train[pool], y_train[pool], batch_size), epochs=config.epochs,
+                steps_per_epoch=per_epoch, shuffle=False, callbacks=[validate, *callbacks], verbose=0)
+    trained = models.build_plain_canvas(config.kind)  # without the optimizer state, as the other models
+    trained.set_weights(network.get_weights())
+    return trained, per_epoch * batch_size
+
+
 def train(config: TrainConfig, dataset, on_progress: Callable[[Progress], None] | None = None,
           should_stop: Callable[[], bool] | None = None, eval_size: int | None = None) -> TrainResult:
     """Train one model from ``config`` on ``dataset`` (as returned by ``load_data``).
@@ -159,7 +217,7 @@ def train(config: TrainConfig, dataset, on_progress: Callable[[Progress], None] 
     history: dict = {}
     reporter = progress.reporter(config.epochs, on_progress, should_stop, history)
     start = time.perf_counter()
-    fit = _train_dense if config.kind == "dense" else _train_tiles
+    fit = _train_dense if config.kind == "dense" else _train_plain if config.arch == "plain" else _train_tiles
     trained, images_per_epoch = fit(config, x_train, y_train, pool, held_out, [reporter])
     train_time = time.perf_counter() - start
     if should_stop is not None and should_stop():
@@ -169,8 +227,7 @@ def train(config: TrainConfig, dataset, on_progress: Callable[[Progress], None] 
         on_progress(Progress(config.epochs, config.epochs, 1, 1, {}, history, train_time, 0.0, stage="evaluate"))
     threshold = None
     if config.kind == "multi":
-        validation = composite.make_multi_set(x_train[held_out], y_train[held_out], len(held_out),
-                                              np.random.default_rng(SPLIT_SEED))
+        validation = validation_canvases("multi", x_train[held_out], y_train[held_out])
         threshold = evaluation.choose_threshold(evaluation.predict(trained, validation.images), validation.labels)
     metrics = evaluation.evaluate(trained, config.kind, dataset, threshold=threshold, size=eval_size)
     images_seen = images_per_epoch * len(history.get("loss", []))

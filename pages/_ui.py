@@ -12,7 +12,7 @@ import streamlit as st
 from PIL import Image
 
 from fmnist import data, i18n, jobs, registry
-from fmnist.contract import KINDS
+from fmnist.contract import CANVAS_KINDS, KINDS
 from fmnist.inference import Predictor
 
 
@@ -72,7 +72,9 @@ def label_boxes(hot, names, caption: str | None = None) -> None:
 
 # --- Models: the shipped ones, the registry, training jobs --------------------------------------
 
-SHIPPED = "shipped"
+SHIPPED = "shipped"  # the shipped model of a kind (models/single.keras …)
+SHIPPED_PLAIN = "shipped-plain"  # the shipped plain CNN of a canvas kind (models/plain_single.keras …)
+SHIPPED_CHOICES = {SHIPPED: "tiles", SHIPPED_PLAIN: "plain"}  # each shipped choice and its architecture
 
 
 def model_registry():
@@ -99,14 +101,24 @@ def job_manager():
 
 
 def active_models() -> dict:
-    """``st.session_state["active_models"]``: kind -> "shipped" or a registry key."""
+    """``st.session_state["active_models"]``: kind -> "shipped", "shipped-plain" or a registry key."""
     return st.session_state.setdefault("active_models", {kind: SHIPPED for kind in KINDS})
 
 
+def active_choice(kind: str) -> str:
+    """"shipped", "shipped-plain" (a canvas kind's shipped plain CNN) or a registry key; anything
+    else found in the session counts as "shipped"."""
+    key = str(active_models().get(kind, SHIPPED))
+    if key == SHIPPED_PLAIN and kind in CANVAS_KINDS:
+        return key
+    return key if key == SHIPPED or registry.KEY_PATTERN.match(key) else SHIPPED
+
+
 def active_model_key(kind: str) -> str:
-    """"shipped" or a registry key; anything else found in the session counts as "shipped"."""
-    key = active_models().get(kind, SHIPPED)
-    return key if key == SHIPPED or registry.KEY_PATTERN.match(str(key)) else SHIPPED
+    """"shipped" for a shipped model (either architecture: :func:`active_choice` says which) or a
+    registry key."""
+    choice = active_choice(kind)
+    return SHIPPED if choice in SHIPPED_CHOICES else choice
 
 
 def set_active_model(kind: str, key: str) -> None:
@@ -115,8 +127,10 @@ def set_active_model(kind: str, key: str) -> None:
 
 def active_model_path(kind: str):
     """The .keras file of the model in use for ``kind`` in this session."""
-    key = active_model_key(kind)
-    return registry.shipped_path(kind) if key == SHIPPED else model_registry().path_for_key(key)
+    choice = active_choice(kind)
+    if choice in SHIPPED_CHOICES:
+        return registry.shipped_path(kind, SHIPPED_CHOICES[choice])
+    return model_registry().path_for_key(choice)
 
 
 def settle_models() -> None:
@@ -133,7 +147,8 @@ def settle_models() -> None:
                 set_active_model(kind, key)
                 del pending[kind]
     for kind in list(active_models()):
-        if active_model_key(kind) == SHIPPED or not active_model_path(kind).exists():
+        choice = active_choice(kind)  # anything else in the session is read as "shipped"
+        if choice != active_models()[kind] or (choice != SHIPPED and not active_model_path(kind).exists()):
             set_active_model(kind, SHIPPED)
 
 
@@ -148,20 +163,26 @@ def _predictor(path: str, modified: float) -> Predictor:
 
 
 @st.cache_resource(show_spinner=False, max_entries=12)
-def _tile_predictor(path: str, modified: float) -> Predictor:
+def _tile_predictor(path: str, modified: float) -> Predictor | None:
     from fmnist import models
 
-    return Predictor(models.tile_network_of(_load_model(path, modified)[0]))
+    network = models.tile_network_of(_load_model(path, modified)[0])
+    return None if network is None else Predictor(network)
 
 
-def active_model_file(kind: str) -> tuple[str, float]:
-    """(path, modification time) of the model in use for ``kind``: what names one version of it
-    in the caches. Raises ``fmnist.registry.ModelError`` when the file is missing."""
-    path = active_model_path(kind)
+def model_file(path) -> tuple[str, float]:
+    """(path, modification time) of a model file: what names one version of it in the caches.
+    Raises ``fmnist.registry.ModelError`` when the file is missing."""
     try:
         return str(path), path.stat().st_mtime
     except OSError:
         raise registry.ModelError(f"{path}: file not found") from None
+
+
+def active_model_file(kind: str) -> tuple[str, float]:
+    """(path, modification time) of the model in use for ``kind``. Raises
+    ``fmnist.registry.ModelError`` when the file is missing."""
+    return model_file(active_model_path(kind))
 
 
 def model_at(path: str, modified: float):
@@ -187,9 +208,23 @@ def active_predictor(kind: str) -> tuple[Predictor, dict]:
     return _predictor(*file), _load_model(*file)[1] or {}
 
 
+def shipped_predictor(kind: str, arch: str) -> tuple[Predictor, dict]:
+    """(Predictor, metadata) of the shipped model of ``kind`` built as ``arch`` (the Predict page's
+    pairs), one per file version and server. Raises ``fmnist.registry.ModelError`` like
+    :func:`load_active_model`."""
+    file = model_file(registry.shipped_path(kind, arch))
+    return _predictor(*file), _load_model(*file)[1] or {}
+
+
 def active_tile_predictor(kind: str) -> Predictor:
-    """The shared tile network inside the canvas model in use for ``kind`` (its four per-quadrant answers)."""
-    return _tile_predictor(*active_model_file(kind))
+    """The shared tile network inside the canvas model in use for ``kind`` (its four per-quadrant
+    answers). Raises ``fmnist.registry.ModelError`` when the file is missing or the model in use
+    has no tile network (the plain CNN)."""
+    file = active_model_file(kind)
+    predictor = _tile_predictor(*file)
+    if predictor is None:
+        raise registry.ModelError(f"{file[0]}: a plain CNN, without a network per quadrant")
+    return predictor
 
 
 def model_name(kind: str) -> str:

@@ -13,25 +13,26 @@ import numpy as np
 import streamlit as st
 
 from fmnist import composite, data, evaluation, i18n, plots, registry, saliency
-from fmnist.contract import KINDS
-from pages._answers import (compare_ui, multi_bars, multi_threshold_ui, png, predictor_or_error, stored_threshold,
-                            tile_answers, threshold_ui, truth_text)
+from fmnist.contract import CANVAS_KINDS, KINDS
+from pages._answers import (compare_ui, decision_png, multi_bars, multi_threshold_ui, png, predictor_or_error,
+                            said_text, stored_threshold, tile_answers, threshold_ui, truth_text)
 from pages._shell import require_shell
 from pages._ui import (CRISP, active_model_file, class_names, crisp_images, dataset, lang, load_active_model,
-                       model_at, model_name, tr, upscale)
+                       model_at, model_name, shipped_predictor, tr, upscale)
 
 require_shell()
 
 TABS = ("tutorial", "evaluation", "multi", "compare", "saliency")
 TAB_KEY = "predict_tab"
 SOURCES = ("sent", "test", "build")
+PAIRS = ("in_use", "plain")  # the side-by-side's two models: those in use, or the notebook's plain CNNs
 SCALE = 6  # a 56x56 canvas shown as 336x336 pixels
 ANY = -1  # "any class" in a selectbox (which shows None as no choice at all)
 #: widget values kept while their tab is closed (Streamlit forgets a widget that is not drawn)
 KEPT = ("predict_tutorial_kind", "predict_index", "predict_rows", "predict_cols", "predict_mistakes",
         "predict_true", "predict_predicted", "predict_order", "predict_eval_kind", "predict_normalise",
         "predict_source", "predict_composite", "predict_count", "predict_seed", "predict_threshold",
-        "predict_saliency_kind", "predict_saliency_class")
+        "predict_saliency_kind", "predict_saliency_class", "predict_pair", "predict_plain_threshold")
 
 
 def keep_widget_values() -> None:
@@ -358,19 +359,70 @@ def multi_tab() -> None:
                                stored_threshold(metadata))
 
 
+def pair_ui() -> str:
+    """Which two models answer side by side: those in use, or the notebook's plain CNNs."""
+    labels = {pair: tr(f"predict.pair_{pair}") for pair in PAIRS}
+    return st.segmented_control(tr("predict.pair"), PAIRS, default="in_use", required=True, format_func=labels.get,
+                                key="predict_pair", help=tr("predict.pair_help"))
+
+
+def plain_bars(kind: str, predictor, canvas: np.ndarray, truth: np.ndarray | None,
+               threshold: float | None) -> np.ndarray:
+    """A shipped plain CNN's answer for ``canvas`` as outcome-coloured bars (``threshold``: multi's)."""
+    probabilities = predictor(canvas)
+    if threshold is None:  # softmax: the one largest
+        decided = np.arange(len(probabilities)) == int(np.argmax(probabilities))
+        title = tr("predict.single_title", total=float(probabilities.sum()))
+    else:
+        decided = probabilities >= threshold
+        title = tr("predict.multi_title", total=float(probabilities.sum()))
+    title = f"{tr(f'predict.plain_{kind}_name')}\n{title}"
+    st.container(key=f"plain_{kind}_bars").image(decision_png(probabilities, decided, truth, threshold, title, lang()),
+                                                 width="stretch")
+    st.markdown(said_text(decided))
+    return probabilities
+
+
+def plain_pair_ui(canvas: np.ndarray, truth: np.ndarray | None) -> None:
+    """The notebook's two plain CNNs (``models/plain_*.keras``) on the same canvas, as
+    ``compare_ui`` shows the models in use; a missing file is said, and the other still answers."""
+    found = {}
+    for kind in CANVAS_KINDS:
+        try:
+            found[kind] = shipped_predictor(kind, "plain")
+        except registry.ModelError:
+            path = registry.shipped_path(kind, "plain")
+            st.warning(tr("predict.plain_missing", path=f"models/{path.name}", kind=kind), icon=":material/info:")
+    threshold = threshold_ui(found["multi"][1], "predict_plain_threshold") if "multi" in found else None
+    answers = {}
+    for column, kind in zip(st.columns(2, gap="large"), CANVAS_KINDS):
+        if kind in found:
+            with column:
+                answers[kind] = plain_bars(kind, found[kind][0], canvas, truth, threshold if kind == "multi" else None)
+    if truth is not None and len(answers) == 2:
+        count = int(np.count_nonzero(truth))
+        key = "predict.compare_none" if count == 0 else "predict.compare_one" if count == 1 else "predict.compare_many"
+        st.info(tr(key, count=count), icon=":material/lightbulb:")
+
+
 def compare_tab() -> None:
     st.markdown(tr("predict.compare_intro"))
+    pair = pair_ui()
     source = canvas_source_ui()
     ask, show = st.columns([1, 2], gap="large")
     with ask:
         canvas = canvas_ui(source)
     with show:
         show_canvas(canvas, "predict_compare_canvas")
-    compare_ui(canvas.image, canvas.truth, "predict_threshold")
+    if pair == "plain":
+        plain_pair_ui(canvas.image, canvas.truth)
+    else:
+        compare_ui(canvas.image, canvas.truth, "predict_threshold")
     st.subheader(tr("predict.recipe_title"))
     st.markdown(tr("predict.recipe_table"))
-    with st.expander(tr("predict.really_title"), expanded=True):
-        st.markdown(tr("predict.really"))
+    really = "predict.really_plain" if pair == "plain" else "predict.really"
+    with st.expander(tr(f"{really}_title"), expanded=True):
+        st.markdown(tr(really))
 
 
 def saliency_tab() -> None:

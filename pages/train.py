@@ -1,8 +1,9 @@
 """Train: use the shipped models, or train your own and watch the curves.
 
-Ask (which model, which recipe), call (the server's job manager trains in a worker thread
-and stores the result), show (progress, curves, test figures, the stored models). The model
-chosen here is the one the prediction pages use in this session.
+Ask (which model, which network, which recipe), call (the server's job manager trains in a
+worker thread and stores the result), show (progress, curves, test figures, the stored models,
+and for the canvas models the tile network against the notebook's plain CNN). The model chosen
+here is the one the prediction pages use in this session.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ import pandas as pd
 import streamlit as st
 
 from fmnist import jobs, model_card, recipes, registry
-from fmnist.contract import KINDS
+from fmnist.contract import ARCHS, CANVAS_KINDS, DEFAULT_ARCH, KINDS
 from pages._shell import require_shell
-from pages._ui import (SHIPPED, active_model_key, active_model_path, dataset, duration, job_manager,
-                       metric_text, model_name, model_registry, set_active_model, tr)
+from pages._ui import (SHIPPED, SHIPPED_CHOICES, SHIPPED_PLAIN, active_choice, active_model_key, active_model_path,
+                       dataset, duration, job_manager, metric_text, model_name, model_registry, set_active_model, tr)
 
 require_shell()
+
+SHIPPED_CHOICE = {arch: choice for choice, arch in SHIPPED_CHOICES.items()}  # "plain" -> "shipped-plain"
+ARCH_KNOB = next(knob for knob in recipes.KNOBS if knob.name == "arch")
 
 
 def _key(kind: str, name: str) -> str:
@@ -35,12 +39,14 @@ def _session_dict(name: str) -> dict:
 
 def active_ui(kind: str) -> None:
     metadata = registry.read_metadata(active_model_path(kind))
-    key = active_model_key(kind)
+    key = active_choice(kind)
     if key == SHIPPED and not registry.shipped_path(kind).exists():
         path = registry.shipped_path(kind)
         st.warning(tr("train.active_missing", path=f"models/{path.name}", kind=kind), icon=":material/warning:")
     elif key == SHIPPED:
         st.info(tr("train.active_shipped", metric=metric_text(metadata)), icon=":material/check_circle:")
+    elif key == SHIPPED_PLAIN:
+        st.info(tr("train.active_shipped_plain", metric=metric_text(metadata)), icon=":material/check_circle:")
     else:
         st.info(tr("train.active_trained", model_id=key, metric=metric_text(metadata)), icon=":material/check_circle:")
 
@@ -64,10 +70,12 @@ def metrics_ui(kind: str, metadata: dict) -> None:
         st.caption(tr("model.test_images", count=figures["test_images"]))
 
 
-def shipped_ui(kind: str) -> None:
-    path = registry.shipped_path(kind)
+def shipped_ui(kind: str, arch: str) -> None:
+    path = registry.shipped_path(kind, arch)
+    if not path.exists() and arch != DEFAULT_ARCH:
+        st.info(tr("train.plain_missing", path=f"models/{path.name}", kind=kind), icon=":material/info:")
     if not path.exists():
-        return  # active_ui has said so, and what to do
+        return  # active_ui has said so for the model in use, and what to do
     problem = registry.archive_problem(path)
     if problem:
         st.error(tr("train.shipped_corrupt", error=problem))
@@ -81,20 +89,45 @@ def shipped_ui(kind: str) -> None:
         if facts:  # an older or hand-written JSON may not say: the figures above are what matters
             st.caption(tr("train.shipped_facts", epochs=facts["epochs"], train_size=facts["train_size"],
                           time=duration(facts["wall_time_s"]), cpus=facts["cpus"], params=facts["params"]))
-    if active_model_key(kind) != SHIPPED:
-        st.button(tr("train.use_shipped"), key=_key(kind, "use_shipped"), on_click=set_active_model, args=(kind, SHIPPED))
+    choice = SHIPPED_CHOICE[arch]
+    if active_choice(kind) != choice:
+        st.button(tr("train.use_shipped"), key=_key(kind, "use_" + choice.replace("-", "_")),
+                  on_click=set_active_model, args=(kind, choice))
 
 
 # --- Asking for a training --------------------------------------------------------------------
 
+def _arch(kind: str) -> str:
+    """The network chosen for ``kind`` (the tile network until one is chosen; always for dense)."""
+    return st.session_state.get(_key(kind, ARCH_KNOB.name), DEFAULT_ARCH) if kind in CANVAS_KINDS else DEFAULT_ARCH
+
+
 def _page_knobs(kind: str) -> tuple[recipes.Knob, ...]:
-    return recipes.knobs_for(kind, on_page=True)
+    """The knobs of the recipe form: those of the network chosen, less the choice of network itself
+    (asked above the form: it also picks the shipped model shown)."""
+    return tuple(knob for knob in recipes.knobs_for(kind, on_page=True, arch=_arch(kind)) if knob.group != "model")
+
+
+def _preset(kind: str) -> recipes.TrainConfig:
+    return recipes.preset(kind, st.session_state.get(_key(kind, "preset"), "quick"), _arch(kind))
 
 
 def _apply_preset(kind: str) -> None:
-    preset = recipes.PRESETS[kind][st.session_state[_key(kind, "preset")]]
+    preset = _preset(kind)
     for knob in _page_knobs(kind):
         st.session_state[_key(kind, knob.name)] = getattr(preset, knob.name)
+
+
+def arch_ui(kind: str) -> str:
+    """Which network, for a canvas model: the tile network or the notebook's plain CNN. It picks the
+    shipped model shown and the recipe offered (choosing one fills in its preset)."""
+    if kind not in CANVAS_KINDS:
+        return DEFAULT_ARCH
+    key = _key(kind, ARCH_KNOB.name)
+    st.session_state.setdefault(key, DEFAULT_ARCH)
+    names = {arch: tr(ARCH_KNOB.choice_key(arch)) for arch in ARCH_KNOB.choices}
+    return st.radio(tr(ARCH_KNOB.text_key), ARCH_KNOB.choices, format_func=names.get, key=key,
+                    help=tr(ARCH_KNOB.help_key), on_change=_apply_preset, args=(kind,))
 
 
 def _number(value) -> str:
@@ -123,10 +156,11 @@ def knob_ui(kind: str, knob: recipes.Knob, preset: recipes.TrainConfig) -> None:
 def config_ui(kind: str) -> recipes.TrainConfig:
     """Recipe and knobs, prefilled from the chosen preset; returns the config they describe.
 
-    The knobs are those of :data:`fmnist.recipes.KNOBS` the page offers for this kind: the
-    training ones in two columns, the tile network's shape in an expander."""
+    The knobs are those of :data:`fmnist.recipes.KNOBS` the page offers for this kind and the
+    network chosen (:func:`arch_ui`): the training ones in two columns, the tile network's shape
+    in an expander."""
     st.session_state.setdefault(_key(kind, "preset"), "quick")
-    preset = recipes.PRESETS[kind][st.session_state[_key(kind, "preset")]]
+    preset = _preset(kind)
     knobs = _page_knobs(kind)
     for knob in knobs:  # first visit, or the knobs were hidden (Streamlit forgets hidden widgets)
         st.session_state.setdefault(_key(kind, knob.name), getattr(preset, knob.name))
@@ -154,12 +188,13 @@ def config_ui(kind: str) -> recipes.TrainConfig:
 
 def train_button_ui(kind: str, config: recipes.TrainConfig) -> None:
     if registry.is_shipped_recipe(config):  # minutes of two shared cores saved: the same model is on disk
-        if active_model_key(kind) == SHIPPED:
+        shipped = SHIPPED_CHOICE[config.arch]
+        if active_choice(kind) == shipped:
             st.success(tr("train.shipped_recipe_in_use"), icon=":material/bolt:")
         else:
             st.success(tr("train.shipped_recipe"), icon=":material/bolt:")
             st.button(tr("train.use_shipped"), type="primary", key=_key(kind, "go_shipped"),
-                      on_click=set_active_model, args=(kind, SHIPPED))
+                      on_click=set_active_model, args=(kind, shipped))
         return
     stored = model_registry().lookup(config) is not None
     if stored and active_model_key(kind) == config.key():
@@ -204,6 +239,15 @@ def curve_chart(frame: pd.DataFrame, title: str, epochs: int, splits: dict) -> a
     return (base.mark_line() + points).properties(title=title, height=240)
 
 
+def accuracy_title(config: recipes.TrainConfig) -> str:
+    """What the accuracy curve of a training counts right: a picture, a quadrant, or a canvas."""
+    if config.kind == "dense":
+        return "train.curve_accuracy"
+    if config.arch == "plain":
+        return "train.curve_exact_canvas" if config.kind == "multi" else "train.curve_accuracy_canvas"
+    return "train.curve_accuracy_tiles"
+
+
 def curves_ui(job: jobs.Job) -> None:
     """Loss and accuracy for training (running batch averages) and validation (each epoch)."""
     rows = job.curves()
@@ -212,8 +256,7 @@ def curves_ui(job: jobs.Job) -> None:
     frame = pd.DataFrame(rows)
     splits = {"train": tr("train.split_train"), "validation": tr("train.split_validation")}
     frame["split"] = frame["split"].map(splits)
-    titles = {"loss": tr("train.curve_loss"),
-              "accuracy": tr("train.curve_accuracy" if job.kind == "dense" else "train.curve_accuracy_tiles")}
+    titles = {"loss": tr("train.curve_loss"), "accuracy": tr(accuracy_title(job.config))}
     for column, metric in zip(st.columns(2), ("loss", "accuracy")):
         chart = curve_chart(frame[frame["metric"] == metric], titles[metric], job.config.epochs, splits)
         column.altair_chart(chart, width="stretch")
@@ -332,6 +375,8 @@ def _summary(metadata: dict) -> str:
     row = tr("train.stored_row", epochs=recipe["epochs"], train_size=recipe["train_size"],
              batch_size=recipe["batch_size"], learning_rate=_number(recipe["learning_rate"]), seed=recipe["seed"],
              time=duration(recipe["wall_time_s"]), when=recipe["trained_at"][:16].replace("T", " "))
+    if recipe["arch"] == "plain":
+        row += " · " + tr("train.stored_plain")
     if recipe["tile_answer"] == "sigmoid":
         row += " · " + tr("train.stored_sigmoid")
     return row
@@ -362,6 +407,83 @@ def stored_ui(kind: str, entries: list[registry.Entry]) -> None:
                 action.button(tr("train.delete"), key=f"delete_{entry.key}", on_click=_delete, args=(entry.key,))
 
 
+# --- Tile network against plain CNN ----------------------------------------------------------
+
+def architecture_models(kind: str, entries: list[registry.Entry]) -> dict[str, tuple[str, dict]]:
+    """For each network, the model the comparison shows and the words that name it: the shipped
+    one, else the newest stored one."""
+    found = {}
+    for arch in ARCHS:
+        network = tr(f"train.arch_short_{arch}")
+        path = registry.shipped_path(kind, arch)
+        metadata = registry.read_metadata(path)
+        if metadata is not None and registry.archive_problem(path) is None:
+            found[arch] = (tr("train.compare_shipped", network=network), metadata)
+            continue
+        stored = [entry for entry in entries if entry.ok and entry.kind == kind
+                  and model_card.architecture(entry.metadata) == arch]
+        if stored:  # newest first
+            found[arch] = (tr("train.compare_stored", network=network, model_id=stored[0].key), stored[0].metadata)
+    return found
+
+
+def _figure_rows(kind: str, tiles: dict, plain: dict) -> dict:
+    """The comparison table: test figures (in %, and the difference in points), then the cost."""
+    names = ("exact_match", "micro_f1") if kind == "multi" else ("accuracy",)
+    figures = {arch: model_card.test_figures(card) for arch, card in (("tiles", tiles), ("plain", plain))}
+    facts = {arch: model_card.training_facts(card) or {} for arch, card in (("tiles", tiles), ("plain", plain))}
+    rows = []
+    for name in names:
+        if name in figures["tiles"] and name in figures["plain"]:
+            a, b = figures["tiles"][name], figures["plain"][name]
+            rows.append((tr(f"model.{name}"), f"{a:.1%}", f"{b:.1%}", f"{100 * (a - b):+.1f}"))
+    if facts["tiles"] and facts["plain"]:
+        rows.append((tr("train.compare_time"), duration(facts["tiles"]["wall_time_s"]),
+                     duration(facts["plain"]["wall_time_s"]), ""))
+        rows.append((tr("train.compare_params"), f"{facts['tiles']['params']:,}", f"{facts['plain']['params']:,}", ""))
+        rows.append((tr("train.compare_epochs"), str(facts["tiles"]["epochs"]), str(facts["plain"]["epochs"]), ""))
+    columns = (tr("train.compare_measure"), tr("train.arch_short_tiles"), tr("train.arch_short_plain"),
+               tr("train.compare_difference"))
+    return {column: [row[i] for row in rows] for i, column in enumerate(columns)}
+
+
+def _validation_chart(tiles: dict, plain: dict) -> alt.Chart | None:
+    rows = [{"epoch": epoch, "network": tr(f"train.arch_short_{arch}"), "value": value}
+            for arch, card in (("tiles", tiles), ("plain", plain))
+            for epoch, value in enumerate((card.get("history") or {}).get("val_accuracy") or [], start=1)
+            if isinstance(value, (int, float))]
+    if not rows:
+        return None
+    return alt.Chart(pd.DataFrame(rows)).mark_line(point=True).encode(
+        x=alt.X("epoch:Q", title=tr("train.epoch"), axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False), axis=alt.Axis(format=".0%")),
+        color=alt.Color("network:N", title=None, legend=alt.Legend(orient="bottom")),
+        tooltip=["network:N", "epoch:Q", alt.Tooltip("value:Q", format=".2%")],
+    ).properties(title=tr("train.compare_curve"), height=240)
+
+
+def architectures_ui(kind: str, entries: list[registry.Entry]) -> None:
+    """The tile network against the notebook's plain CNN on the same test canvases: figures,
+    what the quadrants are worth, and both validation curves."""
+    st.markdown(tr("train.compare_intro"))
+    found = architecture_models(kind, entries)
+    missing = [arch for arch in ARCHS if arch not in found]
+    if missing:
+        st.info(tr("train.compare_needs", network=tr(f"train.arch_{missing[0]}")), icon=":material/info:")
+        return
+    (tiles_name, tiles), (plain_name, plain) = found["tiles"], found["plain"]
+    st.caption(tr("train.compare_which", tiles=tiles_name, plain=plain_name))
+    headline = "exact_match" if kind == "multi" else "accuracy"
+    a, b = model_card.test_figures(tiles).get(headline), model_card.test_figures(plain).get(headline)
+    if a is not None and b is not None:
+        st.markdown(tr(f"train.compare_worth_{headline}", points=100 * (a - b), tiles=a, plain=b))
+    st.dataframe(_figure_rows(kind, tiles, plain), hide_index=True)
+    chart = _validation_chart(tiles, plain)
+    if chart is not None:
+        st.altair_chart(chart, width="stretch")
+        st.caption(tr(f"train.compare_curve_{kind}"))
+
+
 # --- The page ---------------------------------------------------------------------------------
 
 def model_ui(kind: str, entries: list[registry.Entry]) -> None:
@@ -370,11 +492,15 @@ def model_ui(kind: str, entries: list[registry.Entry]) -> None:
     sources = {source: tr(f"train.source_{source}") for source in ("shipped", "train")}
     source = st.radio(tr("train.source"), tuple(sources), format_func=sources.get,
                       key=_key(kind, "source"), horizontal=True)
+    arch = arch_ui(kind)
     if source == "shipped":
-        shipped_ui(kind)
+        shipped_ui(kind, arch)
     else:
         train_button_ui(kind, config_ui(kind))
     job_ui(kind)
+    if kind in CANVAS_KINDS:
+        with st.expander(tr("train.compare_title"), expanded=source == "shipped"):
+            architectures_ui(kind, entries)
     stored_ui(kind, entries)
 
 

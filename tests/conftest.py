@@ -27,6 +27,50 @@ def fmnist_data():
     return data.load_data()
 
 
+#: The notebook's plain CNN trained on a few hundred canvases: seconds, through the real trainer.
+TINY_PLAIN = dict(arch="plain", epochs=1, train_size=300, batch_size=64)
+
+
+@pytest.fixture(scope="session")
+def tiny_plain(fmnist_data):
+    """A real (tiny) training run of the plain CNN for single and for multi: kind -> (TrainResult, reports)."""
+    from fmnist import training
+
+    results = {}
+    for kind in ("single", "multi"):
+        reports = []
+        config = training.TrainConfig(kind, **TINY_PLAIN)
+        results[kind] = (training.train(config, fmnist_data, on_progress=reports.append, eval_size=200), reports)
+    return results
+
+
+@pytest.fixture
+def shipped_tiles(tmp_path, monkeypatch):
+    """A stand-in for models/ with copies of the shipped tutorial model and tile networks, and no
+    plain CNN (whatever the real folder holds today)."""
+    import shutil
+
+    from fmnist import registry
+
+    folder = tmp_path / "shipped"
+    folder.mkdir()
+    for name in ("dense", "single", "multi"):
+        for suffix in (".keras", ".json"):
+            shutil.copy(registry.SHIPPED_DIR / f"{name}{suffix}", folder)
+    monkeypatch.setattr(registry, "SHIPPED_DIR", folder)
+    return folder
+
+
+@pytest.fixture
+def shipped_with_plain(shipped_tiles, tiny_plain):
+    """:func:`shipped_tiles` with the tiny plain CNNs shipped beside them as plain_single and plain_multi."""
+    from fmnist import registry
+
+    for kind, (result, _) in tiny_plain.items():
+        registry.save_model(result.model, result.metadata(), shipped_tiles / f"plain_{kind}.keras")
+    return shipped_tiles
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

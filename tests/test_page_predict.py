@@ -152,3 +152,61 @@ def test_a_corrupt_model_in_use_gives_a_message_and_the_other_tabs_work(tmp_path
     open_tab(at, "compare")
     assert not at.exception and not at.error
     assert np.all([m.value for m in at.markdown])
+
+
+# --- Which pair the side-by-side compares ------------------------------------------------------
+
+def said(at, lang: str = "en") -> list:
+    return [m.value for m in at.markdown if m.value.startswith(i18n.t("predict.says", lang, garments="")[:6])]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_side_by_side_can_compare_the_notebooks_plain_pair(shipped_with_plain, lang):
+    at = open_app(lang, PAGE, timeout=180)
+    open_tab(at, "compare", lang)
+    pair = at.segmented_control(key="predict_pair")
+    assert pair.value == "in_use" and pair.label == i18n.t("predict.pair", lang)
+    pair.set_value("plain").run()
+    assert not at.exception, at.exception
+    assert not at.error and not at.warning
+    assert len(said(at, lang)) == 2, "one answer from each plain CNN"
+    assert i18n.t("predict.really_plain", lang) in [m.value for m in at.markdown]
+    assert at.slider(key="predict_plain_threshold").value == stored_plain_threshold(shipped_with_plain)
+    at.segmented_control(key="predict_pair").set_value("in_use").run()
+    assert not at.exception and len(said(at, lang)) == 2
+    assert i18n.t("predict.really", lang) in [m.value for m in at.markdown]
+
+
+def stored_plain_threshold(folder) -> float:
+    return registry.read_metadata(folder / "plain_multi.keras")["threshold"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_missing_plain_model_is_said_and_the_rest_of_the_page_works(shipped_tiles, lang):
+    at = open_app(lang, PAGE, timeout=180)
+    open_tab(at, "compare", lang)
+    at.segmented_control(key="predict_pair").set_value("plain").run()
+    assert not at.exception, at.exception
+    assert not at.error
+    warnings = [w.value for w in at.warning]
+    for kind in ("single", "multi"):
+        assert i18n.t("predict.plain_missing", lang, path=f"models/plain_{kind}.keras", kind=kind) in warnings
+    assert said(at, lang) == []
+    assert any("|" in m.value for m in at.markdown), "the recipe table is still there"
+    open_tab(at, "multi", lang)
+    assert not at.exception and not at.error
+
+
+def test_a_plain_model_in_use_answers_on_every_tab_without_a_network_per_quadrant(shipped_with_plain):
+    at = open_app("en", PAGE, timeout=180)
+    at.session_state["active_models"] = {"dense": "shipped", "single": "shipped-plain", "multi": "shipped-plain"}
+    for tab in ("multi", "compare", "evaluation", "saliency"):
+        open_tab(at, tab)
+        assert not at.exception, (tab, at.exception)
+        assert not at.error, tab
+    open_tab(at, "evaluation")
+    for kind in ("single", "multi"):
+        at.segmented_control(key="predict_eval_kind").set_value(kind).run()
+        assert not at.exception and not at.error, kind
+    open_tab(at, "multi")
+    assert i18n.t("predict.tiles_caption", "en") not in [c.value for c in at.caption]  # no quadrant answers to show

@@ -316,3 +316,81 @@ def test_a_training_cut_short_by_a_server_stop_shows_as_failed_after_the_restart
                                      model_id=config.key())[:12])
     assert json.loads((registry_root / "jobs" / f"{config.key()}.json").read_text())["state"] == "failed"
     assert not list(registry_root.glob("*.keras"))
+
+
+# --- The network: the tile network or the notebook's plain CNN ----------------------------------
+
+def _keys(at) -> set:
+    return {widget.key for kind in ("slider", "select_slider", "number_input", "radio") for widget in getattr(at, kind)}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_canvas_model_offers_the_plain_cnn_with_its_own_recipe(lang):
+    at = open_app(lang, PAGE)
+    assert "train_dense_arch" not in _keys(at)  # the tutorial model has one network
+    arch = at.radio(key="train_single_arch")
+    assert arch.value == "tiles" and arch.label == i18n.t("train.arch", lang)
+    assert list(arch.options) == [i18n.t("train.arch_tiles", lang), i18n.t("train.arch_plain", lang)]
+    for kind in ("single", "multi"):
+        at.radio(key=f"train_{kind}_source").set_value("train").run()
+        assert f"train_{kind}_width" in _keys(at)
+        at.radio(key=f"train_{kind}_arch").set_value("plain").run()
+        assert not at.exception, at.exception
+        shown = _keys(at)
+        assert not {f"train_{kind}_{name}" for name in ("width", "blocks", "convs", "tile_answer")} & shown
+        quick = recipes.preset(kind, "quick", "plain")
+        assert at.slider(key=f"train_{kind}_epochs").value == quick.epochs  # the plain CNN's preset
+        assert at.slider(key=f"train_{kind}_train_size").value == quick.train_size
+    at.radio(key="train_single_arch").set_value("tiles").run()
+    assert at.slider(key="train_single_train_size").value == recipes.PRESETS["single"]["quick"].train_size
+    assert "train_single_width" in _keys(at)
+
+
+@pytest.mark.parametrize("kind", ["single", "multi"])
+def test_the_tile_networks_full_recipe_on_the_page_is_still_the_shipped_one(kind):
+    """The choice of network was added without changing the key the shipped tile networks are found by."""
+    at = open_app(page=PAGE)
+    at.radio(key=f"train_{kind}_source").set_value("train").run()
+    at.radio(key=f"train_{kind}_preset").set_value("full").run()
+    assert not at.exception
+    assert "These are exactly the settings the shipped model was trained with" in texts(at.success)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_shipped_plain_cnn_is_put_in_use_and_compared_with_the_tile_network(shipped_with_plain, tiny_plain, lang):
+    at = open_app(lang, PAGE)
+    at.radio(key="train_single_arch").set_value("plain").run()
+    at.button(key="train_single_use_shipped_plain").click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["active_models"]["single"] == "shipped-plain"
+    plain = tiny_plain["single"][0].metrics["accuracy"]
+    metric = i18n.t("model.metric_accuracy", lang, value=plain)
+    assert i18n.t("train.active_shipped_plain", lang, metric=metric) in texts(at.info)
+    assert i18n.t("app.model_shipped", lang, name=i18n.t("model.single", lang), metric=metric) in texts(
+        at.sidebar.caption)
+
+    tiles = registry.read_metadata(shipped_with_plain / "single.keras")["test"]["accuracy"]
+    worth = i18n.t("train.compare_worth_accuracy", lang, points=100 * (tiles - plain), tiles=tiles, plain=plain)
+    assert worth in texts(at.markdown)
+    assert any(i18n.t("train.arch_short_plain", lang) in frame.value.columns for frame in at.dataframe)
+    tiles = registry.read_metadata(shipped_with_plain / "multi.keras")["test"]["exact_match"]
+    plain = tiny_plain["multi"][0].metrics["exact_match"]
+    worth = i18n.t("train.compare_worth_exact_match", lang, points=100 * (tiles - plain), tiles=tiles, plain=plain)
+    assert worth in texts(at.markdown)  # the other canvas model's tab, by its own measure
+
+    at.radio(key="train_single_arch").set_value("tiles").run()  # and back to the tile network
+    at.button(key="train_single_use_shipped").click().run()
+    assert at.session_state["active_models"]["single"] == "shipped"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_missing_plain_cnn_is_said_and_the_tile_network_still_works(shipped_tiles, lang):
+    at = open_app(lang, PAGE)
+    at.radio(key="train_multi_arch").set_value("plain").run()
+    assert not at.exception and not at.error
+    assert i18n.t("train.plain_missing", lang, path="models/plain_multi.keras", kind="multi") in texts(at.info)
+    assert i18n.t("train.compare_needs", lang, network=i18n.t("train.arch_plain", lang)) in texts(at.info)
+    assert "train_multi_use_shipped_plain" not in [button.key for button in at.button]
+    at.session_state["active_models"]["multi"] = "shipped-plain"  # from an older page, say: falls back
+    at.run()
+    assert not at.exception and at.session_state["active_models"]["multi"] == "shipped"

@@ -25,7 +25,7 @@ def test_every_field_of_a_config_but_its_kind_is_a_knob_described_once():
     assert len(names) == len(set(names))
     for knob in KNOBS:
         assert isinstance(getattr(TrainConfig("multi"), knob.name), knob.type), knob.name
-        assert set(knob.kinds) <= set(KINDS) and knob.group in ("training", "architecture")
+        assert set(knob.kinds) <= set(KINDS) and knob.group in ("model", "training", "architecture")
 
 
 def test_keys_are_the_keys_models_were_stored_under():
@@ -69,7 +69,7 @@ def test_a_config_of_no_known_kind_is_refused():
 
 def test_each_knob_asks_for_the_widget_its_description_fits():
     widgets = {knob.name: knob.widget for knob in KNOBS}
-    assert widgets == {"epochs": "slider", "batch_size": "select_slider", "learning_rate": "select_slider",
+    assert widgets == {"arch": "radio", "epochs": "slider", "batch_size": "select_slider", "learning_rate": "select_slider",
                        "train_size": "slider", "seed": "number_input", "width": "select_slider",
                        "blocks": "slider", "convs": "slider", "tile_answer": "radio",
                        "empty_fraction": "slider", "flip": "checkbox"}

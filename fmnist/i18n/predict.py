@@ -143,6 +143,42 @@ TEXT = {
         "같은 캔버스를 두 캔버스 모델에 물어봅니다. 소프트맥스 모델은 확률 1을 10개 클래스가 나눠 가져야 하고, "
         "다중 레이블 모델은 클래스마다 따로 답합니다.",
     ),
+    "predict.pair": ("Which pair of models", "어떤 모델 쌍"),
+    "predict.pair_in_use": ("The models in use (the studio's tile networks, unless you chose others)",
+                            "사용 중인 모델 (다른 모델을 고르지 않았다면 스튜디오의 타일 신경망)"),
+    "predict.pair_plain": ("The plain CNNs on the whole canvas (the textbook lesson)",
+                           "캔버스 전체를 보는 단순 CNN (교과서 수업)"),
+    "predict.pair_help": (
+        "The plain pair is the original notebook's: one CNN over the whole canvas, ending in Dense(10) softmax "
+        "with categorical cross-entropy, or ten sigmoids with binary cross-entropy. The models in use are those "
+        "chosen on the Train page; the shipped ones are tile networks, which look at each quadrant.",
+        "단순 CNN 쌍은 원래 노트북의 모델입니다. 캔버스 전체를 보는 CNN 하나에 Dense(10) 소프트맥스와 범주형 교차 "
+        "엔트로피, 또는 시그모이드 10개와 이진 교차 엔트로피를 붙였습니다. 사용 중인 모델은 학습 페이지에서 고른 "
+        "모델이며, 기본 제공 모델은 칸을 하나씩 보는 타일 신경망입니다.",
+    ),
+    "predict.plain_missing": (
+        "The plain CNN `{path}` is not there, so it cannot answer here. Train it on the Train page (Network: "
+        "plain CNN), or run `python -m fmnist train {kind} --arch plain` on the server.",
+        "단순 CNN `{path}`이(가) 없어서 여기서 답할 수 없습니다. 학습 페이지에서 신경망을 단순 CNN으로 골라 "
+        "학습시키거나, 서버에서 `python -m fmnist train {kind} --arch plain`을(를) 실행하세요.",
+    ),
+    "predict.plain_single_name": ("Plain CNN, one garment (softmax)", "단순 CNN, 옷 하나 (소프트맥스)"),
+    "predict.plain_multi_name": ("Plain CNN, several garments (ten sigmoids)", "단순 CNN, 옷 여러 개 (시그모이드 10개)"),
+    "predict.really_plain_title": ("How the two plain CNNs work", "두 단순 CNN이 하는 일"),
+    "predict.really_plain": (
+        "Both are the original notebook's model, finished: one CNN over the whole 56x56 canvas (three Conv2D "
+        "layers of 16, 32 and 64 filters, each followed by max pooling, then Dense(128)). The softmax model ends "
+        "in Dense(10, softmax), trained with categorical cross-entropy on one-hot labels; the multi-label model "
+        "in Dense(10, sigmoid), trained with binary cross-entropy on multi-hot labels. Nobody told them that a "
+        "garment sits in one quadrant: they had to learn it from the canvases. The studio's tile networks are "
+        "told, and are right more often: the Train page compares them.",
+        "두 모델 모두 원래 노트북의 모델을 완성한 것입니다. 56x56 캔버스 전체를 보는 CNN 하나(필터 16, 32, 64개인 "
+        "Conv2D 층 세 개, 각각 뒤에 맥스 풀링, 그다음 Dense(128))입니다. 소프트맥스 모델은 Dense(10, softmax)로 "
+        "끝나고 원-핫 레이블과 범주형 교차 엔트로피로 학습했습니다. 다중 레이블 모델은 Dense(10, sigmoid)로 끝나고 "
+        "멀티-핫 레이블과 이진 교차 엔트로피로 학습했습니다. 옷이 한 칸에 놓인다는 것을 아무도 알려 주지 않아서 "
+        "캔버스에서 스스로 배워야 했습니다. 스튜디오의 타일 신경망은 그것을 알고 시작하며 더 자주 맞힙니다. "
+        "학습 페이지에서 둘을 비교할 수 있습니다.",
+    ),
     "predict.single_title": ("softmax: one garment (sum {total:.2f})", "소프트맥스: 옷 하나 (합 {total:.2f})"),
     "predict.multi_title": ("multi-label: each class (sum {total:.2f})", "다중 레이블: 클래스마다 (합 {total:.2f})"),
     "predict.compare_none": (

@@ -62,6 +62,76 @@ TEXT = {
                         "gives the same model.",
                         "데이터 순서, 합성 이미지, 초기 가중치를 정합니다. 시드가 같으면 같은 모델이 나옵니다."),
     "train.architecture": ("Network architecture", "신경망 구조"),
+    "train.arch": ("Network", "신경망"),
+    "train.arch_help": (
+        "How the model reads the 56x56 canvas. The tile network is told that a garment sits in one quadrant: "
+        "one small network looks at each quadrant, and the four answers are combined. The plain CNN is the "
+        "original notebook's: one network over the whole canvas, which has to find that out by itself.",
+        "모델이 56x56 캔버스를 읽는 방식입니다. 타일 신경망은 옷이 한 칸에 놓인다는 것을 알고 시작합니다: 작은 신경망 "
+        "하나가 칸을 하나씩 보고, 네 답을 합칩니다. 단순 CNN은 원래 노트북의 방식으로, 신경망 하나가 캔버스 전체를 "
+        "보며 그것을 스스로 알아내야 합니다.",
+    ),
+    "train.arch_tiles": ("Tile network (looks at each quadrant): the studio's",
+                         "타일 신경망 (칸을 하나씩 봄): 스튜디오 방식"),
+    "train.arch_plain": ("Plain CNN on the whole canvas (the original notebook's)",
+                         "캔버스 전체를 보는 단순 CNN (원래 노트북 방식)"),
+    "train.arch_short_tiles": ("tile network", "타일 신경망"),
+    "train.arch_short_plain": ("plain CNN", "단순 CNN"),
+    "train.active_shipped_plain": ("In use in this session: the shipped plain CNN (the original notebook's), {metric}.",
+                                   "이번 세션에서 사용 중: 기본 제공 단순 CNN (원래 노트북 방식), {metric}."),
+    "train.plain_missing": (
+        "The plain CNN `{path}` is not there yet. Train one with **Train now** (Network: plain CNN), or run "
+        "`python -m fmnist train {kind} --arch plain` on the server.",
+        "단순 CNN `{path}`이(가) 아직 없습니다. **지금 학습**에서 신경망을 단순 CNN으로 골라 학습시키거나, "
+        "서버에서 `python -m fmnist train {kind} --arch plain`을(를) 실행하세요.",
+    ),
+    "train.stored_plain": ("plain CNN", "단순 CNN"),
+    "train.compare_title": ("Tile network or plain CNN: what knowing the quadrants is worth",
+                            "타일 신경망과 단순 CNN: 칸을 안다는 것의 가치"),
+    "train.compare_intro": (
+        "The same question, the same 10,000 test canvases, two networks. The tile network is told that a garment "
+        "sits in one quadrant; the plain CNN, the original notebook's, has to learn it from the canvases.",
+        "같은 문제, 같은 테스트 캔버스 10,000장, 두 신경망. 타일 신경망은 옷이 한 칸에 놓인다는 것을 알고 시작하고, "
+        "원래 노트북의 단순 CNN은 그것을 캔버스에서 스스로 배워야 합니다.",
+    ),
+    "train.compare_needs": ("To compare, a model of each network is needed: there is no {network} model of this "
+                            "kind yet.",
+                            "비교하려면 두 신경망의 모델이 모두 있어야 합니다. 이 종류의 {network} 모델이 아직 없습니다."),
+    "train.compare_which": ("Compared: {tiles} and {plain}.", "비교 대상: {tiles}, {plain}."),
+    "train.compare_shipped": ("the shipped {network}", "기본 제공 {network}"),
+    "train.compare_stored": ("the stored {network} `{model_id}`", "저장된 {network} `{model_id}`"),
+    "train.compare_worth_accuracy": (
+        "Knowing that garments sit in quadrants is worth **{points:+.1f} points** of test accuracy here: "
+        "{tiles:.1%} for the tile network against {plain:.1%} for the plain CNN.",
+        "옷이 칸 안에 놓인다는 것을 아는 것이 여기서는 테스트 정확도 **{points:+.1f}%p**만큼의 가치가 있습니다: "
+        "타일 신경망 {tiles:.1%}, 단순 CNN {plain:.1%}.",
+    ),
+    "train.compare_worth_exact_match": (
+        "Knowing that garments sit in quadrants is worth **{points:+.1f} points** of exact match here: "
+        "{tiles:.1%} for the tile network against {plain:.1%} for the plain CNN.",
+        "옷이 칸 안에 놓인다는 것을 아는 것이 여기서는 완전 일치율 **{points:+.1f}%p**만큼의 가치가 있습니다: "
+        "타일 신경망 {tiles:.1%}, 단순 CNN {plain:.1%}.",
+    ),
+    "train.compare_measure": ("measure", "항목"),
+    "train.compare_difference": ("difference", "차이"),
+    "train.compare_time": ("training time", "학습 시간"),
+    "train.compare_params": ("parameters", "파라미터 수"),
+    "train.compare_epochs": ("epochs", "에포크"),
+    "train.compare_curve": ("Validation score after each epoch", "에포크마다의 검증 점수"),
+    "train.compare_curve_single": (
+        "Each network's own score on the validation canvases while it trained: for the tile network, the share "
+        "of quadrants it names right; for the plain CNN, the share of canvases. The test figures above are "
+        "measured the same way for both.",
+        "학습하는 동안 각 신경망이 검증 캔버스에서 얻은 점수입니다. 타일 신경망은 칸을 맞힌 비율, 단순 CNN은 캔버스를 "
+        "맞힌 비율입니다. 위의 테스트 결과는 두 신경망 모두 같은 방식으로 잰 것입니다.",
+    ),
+    "train.compare_curve_multi": (
+        "Each network's own score on the validation canvases while it trained: for the tile network, the share "
+        "of quadrants it names right; for the plain CNN, the share of canvases with all ten answers right. The "
+        "test figures above are measured the same way for both.",
+        "학습하는 동안 각 신경망이 검증 캔버스에서 얻은 점수입니다. 타일 신경망은 칸을 맞힌 비율, 단순 CNN은 10개 답이 "
+        "모두 맞은 캔버스의 비율입니다. 위의 테스트 결과는 두 신경망 모두 같은 방식으로 잰 것입니다.",
+    ),
     "train.width": ("Filters in the first conv block", "첫 합성곱 블록의 필터 수"),
     "train.width_help": ("Each block after the first has twice as many filters. More filters can tell more "
                          "edges and textures apart, and train more slowly.",
@@ -126,6 +196,9 @@ TEXT = {
     "train.curve_loss": ("Loss", "손실"),
     "train.curve_accuracy": ("Accuracy", "정확도"),
     "train.curve_accuracy_tiles": ("Accuracy per tile (quadrant)", "칸별 정확도"),
+    "train.curve_accuracy_canvas": ("Accuracy per canvas", "캔버스별 정확도"),
+    "train.curve_exact_canvas": ("Exact match per canvas (all ten answers right)",
+                                 "캔버스별 완전 일치 (10개 답이 모두 맞음)"),
     "train.split_train": ("training", "학습"),
     "train.split_validation": ("validation", "검증"),
     "train.epoch": ("epoch", "에포크"),
