@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import contextlib
 import io
 import json
@@ -578,6 +579,11 @@ def machine() -> str:
 
 async def main_async(args) -> None:
     photos = garment_photos(max(args.sessions) + 1, args.seed)
+    # Each student's browser makes its own HTTP requests (the health check, the upload's PUT):
+    # the default executor's few threads (cores + 4) would queue thirty students' uploads here,
+    # in the client, and the wait would be counted as the server's.
+    asyncio.get_running_loop().set_default_executor(
+        concurrent.futures.ThreadPoolExecutor(max_workers=max(args.sessions) + 8, thread_name_prefix="student"))
     print(f"{datetime.now():%Y-%m-%d %H:%M}, {machine()}; app in {args.root}", flush=True)
     results = []
     if args.profile:

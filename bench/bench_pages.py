@@ -53,13 +53,11 @@ def stroke_times(page, url: str, strokes: int) -> list[float]:
         before = page.eval_on_selector(BARS, "img => img.src") if page.locator(BARS).count() else None
         stroke(page, box, (x, 0.15), (x + 0.05, 0.85))
         start = time.perf_counter()
-        print("MOUSEUP", time.time())
         page.mouse.up()
         page.wait_for_function("([selector, src]) => { const img = document.querySelector(selector);"
                                " return img && img.complete && img.src !== src; }", arg=[BARS, before],
                                timeout=60_000)
         elapsed = time.perf_counter() - start
-        print("SEEN", time.time())
         if i:
             times.append(elapsed)
         wait_for_app(page)
