@@ -118,6 +118,18 @@ class AnyTile(layers.Layer):
         return (input_shape[0], NUM_CLASSES)
 
 
+@keras.saving.register_keras_serializable(package="fmnist")
+class MirrorTiles(layers.Layer):
+    """(N, 28, 28, 1) tiles -> the same tiles mirrored left-right (a garment seen in a mirror is
+    the same garment: the tile networks are trained on both)."""
+
+    def call(self, tiles):
+        return ops.flip(tiles, axis=2)
+
+    def compute_output_shape(self, input_shape):
+        return input_shape
+
+
 # --- The tile network --------------------------------------------------------------------
 
 def conv_block(x, filters: int, convs: int, name: str):
@@ -160,11 +172,18 @@ def tile_network_for(kind: str, tile_answer: str = "softmax", **arch) -> keras.M
     return build_tile_network(NUM_CLASSES + 1, "softmax", **arch)
 
 
-def canvas_model(tile_network: keras.Model, kind: str) -> keras.Model:
-    """The whole-canvas model of the contract, sharing ``tile_network``'s weights."""
+def canvas_model(tile_network: keras.Model, kind: str, mirror_average: bool = False) -> keras.Model:
+    """The whole-canvas model of the contract, sharing ``tile_network``'s weights. With
+    ``mirror_average``, each tile is answered as it is and mirrored left-right, and the two
+    answers are averaged before the tiles' answers are combined (test-time averaging, inside
+    the saved model: twice the compute of an answer)."""
     canvas = keras.Input(shape=(CANVAS, CANVAS, 1), name="canvas")
     tiles = CanvasToTiles(name="canvas_to_tiles")(canvas)
-    per_tile = TilesToCanvas(name="tiles_to_canvas")(tile_network(tiles))
+    answers = tile_network(tiles)
+    if mirror_average:
+        mirrored = tile_network(MirrorTiles(name="mirror_tiles")(tiles))
+        answers = layers.Average(name="mirror_average")([answers, mirrored])
+    per_tile = TilesToCanvas(name="tiles_to_canvas")(answers)
     answer = OneGarment(name="one_garment")(per_tile) if kind == "single" else AnyTile(name="any_tile")(per_tile)
     return keras.Model(canvas, answer, name=kind)
 

@@ -204,3 +204,21 @@ def test_a_cancellation_keeps_its_history_through_a_pipe():
 
     stopped = pickle.loads(pickle.dumps(training.Cancelled("stopped", {"loss": [0.5], "val_loss": [0.6]})))
     assert str(stopped) == "stopped" and stopped.epochs_done == 1 and stopped.history["val_loss"] == [0.6]
+
+
+@pytest.mark.parametrize("kind", contract.CANVAS_KINDS)
+def test_mirror_averaging_answers_the_mean_of_each_tile_and_its_mirror_and_saves(tiny_results, kind, tmp_path):
+    shipped_like = tiny_results[kind][0].model
+    tile_network = models.tile_network_of(shipped_like)
+    averaged = models.canvas_model(tile_network, kind, mirror_average=True)
+    canvases = np.random.default_rng(2).random((3, 56, 56, 1), dtype=np.float32)
+    tiles_ = np.asarray(models.CanvasToTiles()(canvases))
+    per_tile = (np.asarray(tile_network(tiles_)) + np.asarray(tile_network(tiles_[:, :, ::-1]))) / 2
+    combine = models.OneGarment() if kind == "single" else models.AnyTile()
+    expected = np.asarray(combine(per_tile.reshape(3, 4, -1)))
+    np.testing.assert_allclose(np.asarray(averaged(canvases)), expected, atol=1e-5)
+    # a canvas mirrored left-right gets the same answer: the quadrants swap, each tile is mirrored
+    np.testing.assert_allclose(np.asarray(averaged(canvases[:, :, ::-1])), np.asarray(averaged(canvases)), atol=1e-5)
+    path = tmp_path / f"{kind}.keras"
+    registry.save_model(averaged, {"name": kind}, path)
+    np.testing.assert_allclose(np.asarray(registry.load_model(path)(canvases)), expected, atol=1e-5)
