@@ -18,7 +18,8 @@ from streamlit.runtime.scriptrunner import script_runner
 
 from fmnist import i18n, registry
 from fmnist.contract import KINDS
-from pages._ui import SHIPPED, active_model_key, active_model_path, metric_text, model_name, settle_models, tr
+from pages._ui import (SHIPPED, SHIPPED_PLAIN, active_choice, active_model_key, active_model_path, metric_text,
+                       model_name, settle_models, tr)
 
 _INSIDE = "_in_app_shell"  # true while app.py runs the chosen page
 
@@ -63,7 +64,8 @@ def models_ui() -> None:
         if metadata is None or not path.exists():
             st.sidebar.caption(tr("app.model_missing", name=model_name(kind)))
         else:
-            source = "app.model_shipped" if active_model_key(kind) == SHIPPED else "app.model_session"
+            source = ("app.model_shipped_plain" if active_choice(kind) == SHIPPED_PLAIN
+                      else "app.model_shipped" if active_model_key(kind) == SHIPPED else "app.model_session")
             st.sidebar.caption(tr(source, name=model_name(kind), metric=metric_text(metadata)))
 
 

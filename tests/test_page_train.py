@@ -366,7 +366,7 @@ def test_the_shipped_plain_cnn_is_put_in_use_and_compared_with_the_tile_network(
     plain = tiny_plain["single"][0].metrics["accuracy"]
     metric = i18n.t("model.metric_accuracy", lang, value=plain)
     assert i18n.t("train.active_shipped_plain", lang, metric=metric) in texts(at.info)
-    assert i18n.t("app.model_shipped", lang, name=i18n.t("model.single", lang), metric=metric) in texts(
+    assert i18n.t("app.model_shipped_plain", lang, name=i18n.t("model.single", lang), metric=metric) in texts(
         at.sidebar.caption)
 
     tiles = registry.read_metadata(shipped_with_plain / "single.keras")["test"]["accuracy"]
