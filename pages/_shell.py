@@ -42,13 +42,26 @@ script_runner._clean_problem_modules = _close_pyplot_figures
 PAGES_DIR = Path(__file__).resolve().parent  # absolute, so the navigation does not depend on the working folder
 
 
+LANGUAGE = "language"  # the language chosen, kept apart from the picker's own widget state
+
+
+def _language_picked() -> None:
+    st.session_state[LANGUAGE] = st.session_state["lang"]
+
+
 def language_ui() -> str:
-    """Language picker in the sidebar, kept in the URL (?lang=ko) so a link carries it."""
-    if "lang" not in st.session_state:
-        st.session_state.lang = i18n.normalise_language(st.query_params.get("lang"))
+    """Language picker in the sidebar, kept in the URL (?lang=ko) so a link carries it.
+
+    The choice lives in a key of its own, and the picker (``key="lang"``, which ``lang()`` reads)
+    is set from it before every run: on a freshly started server the first run of a page opened
+    by its link runs the page file alone and later runs go through app.py, so Streamlit sees the
+    picker as a new widget and would reset it to English at the first click anywhere."""
+    if LANGUAGE not in st.session_state:
+        st.session_state[LANGUAGE] = i18n.normalise_language(st.query_params.get("lang"))
+    st.session_state["lang"] = st.session_state[LANGUAGE]
     choice = st.sidebar.radio(
         "Language / 언어", options=list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get,
-        key="lang", horizontal=True,
+        key="lang", horizontal=True, on_change=_language_picked,
     )
     st.query_params["lang"] = choice
     return choice
