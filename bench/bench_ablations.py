@@ -1,6 +1,8 @@
 """Levers on the shipped tile networks' accuracy, each measured against the shipped model.
 
     python bench/bench_ablations.py
+    python bench/bench_ablations.py --also /tmp/e24/single.keras   # a model trained with other knobs, e.g.
+                                      # python -m fmnist train single --epochs 24 --out /tmp/e24
 
 Measured without training anything:
 
@@ -78,20 +80,35 @@ def round_trip(model, kind: str) -> None:
         print(f"  saved and loaded back with safe_mode: {'same answers' if same else 'DIFFERENT ANSWERS'}")
 
 
+def compare(path: Path, dataset, name: str, save: bool) -> None:
+    """A tile-network model at ``path`` as it is and with mirror averaging."""
+    metadata = registry.read_metadata(path) or {}
+    kind = (metadata.get("config") or {}).get("kind") or path.stem
+    model = registry.load_model(path)
+    threshold = metadata.get("threshold", 0.5)
+    averaged = models.canvas_model(models.tile_network_of(model), kind, mirror_average=True)
+    print(f"\n== {kind}, {name}" + (f" (threshold {threshold})" if kind == "multi" else ""))
+    print(f"as trained:               {figures(model, kind, dataset, threshold)}; {latency(model)}")
+    print(f"mirror-averaged answers:  {figures(averaged, kind, dataset, threshold)}; {latency(averaged)}")
+    if save:
+        round_trip(averaged, kind)
+
+
 def main() -> None:
+    import argparse
+
     import keras
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--also", nargs="*", type=Path, default=[],
+                        help="other trained tile-network models (.keras with their JSON) to measure the same way")
+    args = parser.parse_args()
     print(f"keras {keras.__version__} ({keras.backend.backend()}), {time.strftime('%Y-%m-%d %H:%M')}")
     dataset = data.load_data()
     for kind in ("single", "multi"):
-        path = registry.shipped_path(kind)
-        shipped = registry.load_model(path)
-        threshold = (registry.read_metadata(path) or {}).get("threshold", 0.5)
-        averaged = models.canvas_model(models.tile_network_of(shipped), kind, mirror_average=True)
-        print(f"\n== {kind} (threshold {threshold})" if kind == "multi" else f"\n== {kind}")
-        print(f"shipped:                  {figures(shipped, kind, dataset, threshold)}; {latency(shipped)}")
-        print(f"mirror-averaged answers:  {figures(averaged, kind, dataset, threshold)}; {latency(averaged)}")
-        round_trip(averaged, kind)
+        compare(registry.shipped_path(kind), dataset, "shipped", save=True)
+    for path in args.also:
+        compare(path, dataset, str(path), save=False)
 
 
 if __name__ == "__main__":
