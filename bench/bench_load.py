@@ -57,13 +57,11 @@ import os
 import platform
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -73,7 +71,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+sys.path.insert(0, str(ROOT / "tests"))
+
 from _load_client import Session  # noqa: E402
+from conftest import Server, streamlit_process  # noqa: E402
 
 STEPS = ("home", "browse", "browse class", "compose", "compose 3", "predict", "draw", "upload tab", "upload")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -83,54 +84,12 @@ MEMORY_GOAL_GB = 3.0
 
 # --- The server --------------------------------------------------------------------------------
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class Server:
-    url: str
-    pid: int
-    log: Path
-
-
 @contextlib.contextmanager
 def streamlit_server(folder: Path, root: Path = ROOT):
-    """``streamlit run app.py`` in ``root`` on a free loopback port, as tests/conftest.py starts it
-    (this one also hands back the process id, for its memory and CPU)."""
-    port = free_port()
-    log = folder / "server.log"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "FMNIST_REGISTRY": str(folder / "registry"),
-           "FMNIST_NO_DOWNLOAD": "1"}
-    with open(log, "w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=root, stdout=out, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}"
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    try:
-        deadline = time.monotonic() + 90
-        while True:  # bounded by the deadline
-            try:
-                with opener.open(f"{url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start:\n{log.read_text()}")
-            time.sleep(0.3)
-        yield Server(url, process.pid, log)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+    """The tests' server (tests/conftest.py), with the data never downloaded and a longer start
+    allowed on a busy machine; yields a Server (URL, process id for its memory and CPU, log)."""
+    with streamlit_process(folder, root, env={"FMNIST_NO_DOWNLOAD": "1"}, start_timeout=90) as server:
+        yield server
 
 
 def rss_kb(pid: int) -> tuple[int, int]:

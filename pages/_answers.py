@@ -104,18 +104,29 @@ def threshold_ui(metadata: dict, key: str) -> float:
                      help=tr("predict.threshold_help", stored=stored))
 
 
+def decision_bars(probabilities: np.ndarray, truth: np.ndarray | None, threshold: float | None, name: str,
+                  key: str) -> np.ndarray:
+    """A canvas model's answer as outcome-coloured bars under the model's ``name``, and what it
+    says: the largest for a softmax (``threshold=None``), every class at or above ``threshold``
+    for a multi-label model (drawn as a line). Returns ``probabilities``."""
+    if threshold is None:
+        decided = np.arange(len(probabilities)) == int(np.argmax(probabilities))
+        title = f"{name}\n{tr('predict.single_title', total=float(probabilities.sum()))}"
+    else:
+        decided = probabilities >= threshold
+        title = f"{name}\n{tr('predict.multi_title', total=float(probabilities.sum()))}"
+    st.container(key=key).image(decision_png(probabilities, decided, truth, threshold, title, lang()),
+                                width="stretch")
+    st.markdown(said_text(decided))
+    return probabilities
+
+
 def single_bars(canvas: np.ndarray, truth: np.ndarray | None) -> np.ndarray | None:
     """The softmax canvas model's answer for ``canvas`` as outcome-coloured bars; its probabilities."""
     found = predictor_or_error("single")
     if found is None:
         return None
-    probabilities = found[0](canvas)
-    decided = np.arange(len(probabilities)) == int(np.argmax(probabilities))
-    title = f"{model_name('single')}\n{tr('predict.single_title', total=float(probabilities.sum()))}"
-    st.container(key="single_bars").image(decision_png(probabilities, decided, truth, None, title, lang()),
-                                          width="stretch")
-    st.markdown(said_text(decided))
-    return probabilities
+    return decision_bars(found[0](canvas), truth, None, model_name("single"), "single_bars")
 
 
 def multi_bars(canvas: np.ndarray, truth: np.ndarray | None, threshold: float) -> np.ndarray | None:
@@ -123,13 +134,16 @@ def multi_bars(canvas: np.ndarray, truth: np.ndarray | None, threshold: float) -
     found = predictor_or_error("multi")
     if found is None:
         return None
-    probabilities = found[0](canvas)
-    decided = probabilities >= threshold
-    title = f"{model_name('multi')}\n{tr('predict.multi_title', total=float(probabilities.sum()))}"
-    st.container(key="multi_bars").image(decision_png(probabilities, decided, truth, threshold, title, lang()),
-                                         width="stretch")
-    st.markdown(said_text(decided))
-    return probabilities
+    return decision_bars(found[0](canvas), truth, threshold, model_name("multi"), "multi_bars")
+
+
+def compare_hint(truth: np.ndarray | None) -> None:
+    """What the softmax-against-multi-label difference means for this many garments."""
+    if truth is None:
+        return
+    count = int(np.count_nonzero(truth))
+    key = "predict.compare_none" if count == 0 else "predict.compare_one" if count == 1 else "predict.compare_many"
+    st.info(tr(key, count=count), icon=":material/lightbulb:")
 
 
 def multi_threshold_ui(key: str) -> float:
@@ -147,10 +161,8 @@ def compare_ui(canvas: np.ndarray, truth: np.ndarray | None, threshold_key: str)
         single = single_bars(canvas, truth)
     with right:
         multi = multi_bars(canvas, truth, threshold)
-    if truth is not None and single is not None and multi is not None:
-        count = int(np.count_nonzero(truth))
-        key = "predict.compare_none" if count == 0 else "predict.compare_one" if count == 1 else "predict.compare_many"
-        st.info(tr(key, count=count), icon=":material/lightbulb:")
+    if single is not None and multi is not None:
+        compare_hint(truth)
 
 
 def tile_answers(canvas: np.ndarray, kind: str) -> np.ndarray | None:

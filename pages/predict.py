@@ -14,8 +14,8 @@ import streamlit as st
 
 from fmnist import composite, data, evaluation, i18n, plots, registry, saliency
 from fmnist.contract import CANVAS_KINDS, KINDS
-from pages._answers import (compare_ui, decision_png, multi_bars, multi_threshold_ui, png, predictor_or_error,
-                            said_text, stored_threshold, tile_answers, threshold_ui, truth_text)
+from pages._answers import (compare_hint, compare_ui, decision_bars, multi_bars, multi_threshold_ui, png,
+                            predictor_or_error, stored_threshold, tile_answers, threshold_ui, truth_text)
 from pages._shell import require_shell
 from pages._ui import (CRISP, active_model_file, class_names, crisp_images, dataset, lang, load_active_model,
                        model_at, model_name, shipped_predictor, tr, upscale)
@@ -366,23 +366,6 @@ def pair_ui() -> str:
                                 key="predict_pair", help=tr("predict.pair_help"))
 
 
-def plain_bars(kind: str, predictor, canvas: np.ndarray, truth: np.ndarray | None,
-               threshold: float | None) -> np.ndarray:
-    """A shipped plain CNN's answer for ``canvas`` as outcome-coloured bars (``threshold``: multi's)."""
-    probabilities = predictor(canvas)
-    if threshold is None:  # softmax: the one largest
-        decided = np.arange(len(probabilities)) == int(np.argmax(probabilities))
-        title = tr("predict.single_title", total=float(probabilities.sum()))
-    else:
-        decided = probabilities >= threshold
-        title = tr("predict.multi_title", total=float(probabilities.sum()))
-    title = f"{tr(f'predict.plain_{kind}_name')}\n{title}"
-    st.container(key=f"plain_{kind}_bars").image(decision_png(probabilities, decided, truth, threshold, title, lang()),
-                                                 width="stretch")
-    st.markdown(said_text(decided))
-    return probabilities
-
-
 def plain_pair_ui(canvas: np.ndarray, truth: np.ndarray | None) -> None:
     """The notebook's two plain CNNs (``models/plain_*.keras``) on the same canvas, as
     ``compare_ui`` shows the models in use; a missing file is said, and the other still answers."""
@@ -398,11 +381,10 @@ def plain_pair_ui(canvas: np.ndarray, truth: np.ndarray | None) -> None:
     for column, kind in zip(st.columns(2, gap="large"), CANVAS_KINDS):
         if kind in found:
             with column:
-                answers[kind] = plain_bars(kind, found[kind][0], canvas, truth, threshold if kind == "multi" else None)
-    if truth is not None and len(answers) == 2:
-        count = int(np.count_nonzero(truth))
-        key = "predict.compare_none" if count == 0 else "predict.compare_one" if count == 1 else "predict.compare_many"
-        st.info(tr(key, count=count), icon=":material/lightbulb:")
+                answers[kind] = decision_bars(found[kind][0](canvas), truth, threshold if kind == "multi" else None,
+                                              tr(f"predict.plain_{kind}_name"), f"plain_{kind}_bars")
+    if len(answers) == 2:
+        compare_hint(truth)
 
 
 def compare_tab() -> None:

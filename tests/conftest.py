@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -77,39 +78,64 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class ServerDidNotStart(RuntimeError):
+    pass
+
+
+@dataclass
+class Server:
+    url: str
+    pid: int
+    log: Path
+
+
 @contextlib.contextmanager
-def streamlit_server(folder: Path):
-    """``streamlit run app.py`` on a free loopback port; yields its URL. Log and registry in ``folder``."""
+def streamlit_process(folder: Path, root: Path = ROOT, env: dict | None = None, start_timeout: float = 60):
+    """``streamlit run app.py`` in ``root`` on a free loopback port; yields a :class:`Server`
+    (its URL, process id and log). Log and registry in ``folder``; ``env`` adds variables.
+    Raises ServerDidNotStart, with the log, if the server does not answer within ``start_timeout``."""
     port = _free_port()
     log = folder / "server.log"
     # Models trained by browser tests go to a throwaway registry, not the repository's registry/.
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "FMNIST_REGISTRY": str(folder / "registry")}
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "FMNIST_REGISTRY": str(folder / "registry"), **(env or {})}
     with open(log, "w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env,
+            cwd=root, stdout=out, stderr=subprocess.STDOUT, env=env,
         )
     url = f"http://127.0.0.1:{port}"
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never a proxy
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + start_timeout
         while True:
             try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                with opener.open(f"{url}/_stcore/health", timeout=2) as reply:
                     if reply.status == 200:
                         break
             except OSError:
                 pass
             if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start:\n{log.read_text()}")
+                raise ServerDidNotStart(f"streamlit did not start:\n{log.read_text()}")
             time.sleep(0.3)
-        yield url
+        yield Server(url, server.pid, log)
     finally:
         server.terminate()
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+            server.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def streamlit_server(folder: Path):
+    """:func:`streamlit_process` for the tests: yields its URL; a server that does not start fails the test."""
+    try:
+        with streamlit_process(folder) as server:
+            yield server.url
+    except ServerDidNotStart as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="session")
