@@ -22,6 +22,7 @@ from pages._ui import (SHIPPED, SHIPPED_PLAIN, active_choice, active_model_key, 
                        model_name, settle_models, tr)
 
 _INSIDE = "_in_app_shell"  # true while app.py runs the chosen page
+_REDRAWN = "_redrawn_in_app_shell"  # a page run alone has asked for its run through app.py
 
 
 def _close_pyplot_figures() -> None:
@@ -87,6 +88,11 @@ def app_shell():
     st.set_page_config(page_title="Fashion-MNIST Studio", page_icon=":material/checkroom:", layout="wide")
     language_ui()
     models_ui()
+    return navigation()
+
+
+def navigation():
+    """The app's pages, by section, in the chosen language (``st.navigation``'s answer)."""
     pages = {
         "": [
             st.Page(PAGES_DIR / "home.py", title=tr("nav.home"), icon=":material/home:", url_path="home", default=True),
@@ -123,4 +129,12 @@ def require_shell() -> None:
     navigation resolves to this same page (same URL path), so the page goes on below.
     """
     if not st.session_state.get(_INSIDE):
+        if not st.session_state.get(_REDRAWN):
+            # Later runs go through app.py, where Streamlit gives every widget of this page another
+            # ID: draw nothing here but the navigation (which ends the old multipage mode) and run
+            # again that way at once, or the first click anywhere would find its widget new and
+            # reset (a tab would not open, a choice would not stick).
+            st.session_state[_REDRAWN] = True
+            navigation()
+            st.rerun()
         app_shell()

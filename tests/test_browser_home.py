@@ -64,3 +64,15 @@ def test_a_korean_link_on_a_freshly_started_server_stays_korean_after_a_click(pa
         page.get_by_role("heading", name="Train the models").first.wait_for()
         assert "lang=en" in page.url
         assert_no_exception(page)
+
+
+def test_the_first_click_on_a_page_opened_by_its_link_on_a_fresh_server_counts(page, tmp_path):
+    # Without the page's second run through app.py, the first click found its widget new: the
+    # tab stayed shut (found taking the README's screenshots).
+    with streamlit_server(tmp_path) as url:
+        page.goto(f"{url}/draw?lang=en")
+        wait_for_app(page)
+        page.get_by_role("heading", name="Draw or upload a garment").first.wait_for()
+        page.get_by_role("tab", name="Upload a picture").click()
+        page.get_by_test_id("stFileUploaderDropzoneInput").wait_for(state="attached", timeout=30_000)
+        assert_no_exception(page)
