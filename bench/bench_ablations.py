@@ -1,8 +1,8 @@
 """Levers on the shipped tile networks' accuracy, each measured against the shipped model.
 
     python bench/bench_ablations.py
-    python bench/bench_ablations.py --also /tmp/e24/single.keras   # a model trained with other knobs, e.g.
-                                      # python -m fmnist train single --epochs 24 --out /tmp/e24
+    python bench/bench_ablations.py --also /tmp/full/single.keras   # a model trained with other knobs, e.g.
+                                      # python -m fmnist train single --preset full --out /tmp/full
 
 Measured without training anything:
 
@@ -86,9 +86,14 @@ def compare(path: Path, dataset, name: str, save: bool) -> None:
     kind = (metadata.get("config") or {}).get("kind") or path.stem
     model = registry.load_model(path)
     threshold = metadata.get("threshold", 0.5)
-    averaged = models.canvas_model(models.tile_network_of(model), kind, mirror_average=True)
-    print(f"\n== {kind}, {name}" + (f" (threshold {threshold})" if kind == "multi" else ""))
-    print(f"as trained:               {figures(model, kind, dataset, threshold)}; {latency(model)}")
+    network = models.tile_network_of(model)  # the same weights, answering without and with the mirror
+    alone = models.canvas_model(network, kind)
+    averaged = models.canvas_model(network, kind, mirror_average=True)
+    epochs = (metadata.get("config") or {}).get("epochs", "?")
+    saved = "mirror-averaged" if models.mirror_averages(model) else "as trained"
+    print(f"\n== {kind}, {name}: {epochs} epochs, saved {saved}"
+          + (f" (threshold {threshold})" if kind == "multi" else ""))
+    print(f"tile network alone:       {figures(alone, kind, dataset, threshold)}; {latency(alone)}")
     print(f"mirror-averaged answers:  {figures(averaged, kind, dataset, threshold)}; {latency(averaged)}")
     if save:
         round_trip(averaged, kind)

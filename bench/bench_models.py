@@ -84,7 +84,7 @@ def shipped_metrics(dataset) -> None:
         metrics = evaluation.evaluate(model, kind, dataset, threshold=meta.get("threshold"))
         print(f"{name} (shipped, {meta.get('params', model.count_params()):,} parameters, "
               f"{path.stat().st_size / 1e6:.2f} MB): {format_metrics(kind, metrics)}")
-        print(f"  full preset trained in {meta.get('wall_time_s', float('nan')):.0f} s "
+        print(f"  trained in {meta.get('wall_time_s', float('nan')):.0f} s "
               f"({meta.get('epochs')} epochs, {meta.get('machine', {}).get('cpus')} CPUs) per its JSON")
 
 

@@ -101,6 +101,12 @@ def training_facts(card: dict | None) -> dict | None:
     return facts if counts_ok and _number(facts["wall_time_s"]) else None
 
 
+def mirror_averaged(card: dict | None) -> bool:
+    """Whether the model answers every tile as it is and mirrored, and averages (its recipe's
+    ``mirror_average``); False for a card that does not say."""
+    return _section(card, "config").get("mirror_average") is True
+
+
 def architecture(card: dict | None) -> str | None:
     """How a canvas model reads the canvas: "tiles" (the studio's tile network) or "plain" (the
     notebook's CNN over the whole canvas); None for dense or a card that does not say its kind.

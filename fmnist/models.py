@@ -194,6 +194,24 @@ def tile_network_of(model: keras.Model) -> keras.Model | None:
     return next((layer for layer in model.layers if isinstance(layer, keras.Model)), None)
 
 
+def mirror_averages(model: keras.Model) -> bool:
+    """Whether a canvas model averages every tile's answer with its mirror image's."""
+    return any(isinstance(layer, MirrorTiles) for layer in model.layers)
+
+
+def tile_answers_of(model: keras.Model) -> keras.Model | None:
+    """What a canvas model answers for one tile, (N, 28, 28, 1) -> its per-tile probabilities:
+    the shared tile network, averaged with its answer for the mirrored tile when the canvas
+    model does so (the per-quadrant answers then add up to the canvas model's). None for a
+    model without a tile network."""
+    network = tile_network_of(model)
+    if network is None or not mirror_averages(model):
+        return network
+    tile = keras.Input(shape=(TILE, TILE, 1), name="tile")
+    mirrored = network(MirrorTiles(name="mirror_tiles")(tile))
+    return keras.Model(tile, layers.Average(name="mirror_average")([network(tile), mirrored]), name="tile_answers")
+
+
 # --- The notebook's plain CNN on the whole canvas -------------------------------------------
 
 def build_plain_canvas(kind: str, dropout: float = 0.25) -> keras.Model:

@@ -175,7 +175,7 @@ def _train_tiles(config: TrainConfig, x_train, y_train, pool, held_out, callback
     # optimizer state and the custom training metric, it loads anywhere and is a third the size.
     plain = models.tile_network_for(config.kind, **arch)
     plain.set_weights(tile_net.get_weights())
-    return models.canvas_model(plain, config.kind), per_epoch * batch_size
+    return models.canvas_model(plain, config.kind, config.mirror_average), per_epoch * batch_size
 
 
 def _train_plain(config: TrainConfig, x_train, y_train, pool, held_out, callbacks):

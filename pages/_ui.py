@@ -166,7 +166,7 @@ def _predictor(path: str, modified: float) -> Predictor:
 def _tile_predictor(path: str, modified: float) -> Predictor | None:
     from fmnist import models
 
-    network = models.tile_network_of(_load_model(path, modified)[0])
+    network = models.tile_answers_of(_load_model(path, modified)[0])
     return None if network is None else Predictor(network)
 
 

@@ -89,6 +89,8 @@ def shipped_ui(kind: str, arch: str) -> None:
         if facts:  # an older or hand-written JSON may not say: the figures above are what matters
             st.caption(tr("train.shipped_facts", epochs=facts["epochs"], train_size=facts["train_size"],
                           time=duration(facts["wall_time_s"]), cpus=facts["cpus"], params=facts["params"]))
+        if model_card.mirror_averaged(metadata):
+            st.caption(tr("train.shipped_mirror"))
     choice = SHIPPED_CHOICE[arch]
     if active_choice(kind) != choice:
         st.button(tr("train.use_shipped"), key=_key(kind, "use_" + choice.replace("-", "_")),
@@ -160,12 +162,17 @@ def config_ui(kind: str) -> recipes.TrainConfig:
     network chosen (:func:`arch_ui`): the training ones in two columns, the tile network's shape
     in an expander."""
     st.session_state.setdefault(_key(kind, "preset"), "quick")
+    if st.session_state[_key(kind, "preset")] not in recipes.offered_presets(kind, _arch(kind)):
+        st.session_state[_key(kind, "preset")] = "full"  # "shipped", where it is Full (the plain CNN chosen)
     preset = _preset(kind)
     knobs = _page_knobs(kind)
     for knob in knobs:  # first visit, or the knobs were hidden (Streamlit forgets hidden widgets)
         st.session_state.setdefault(_key(kind, knob.name), getattr(preset, knob.name))
 
-    presets = {name: tr(f"train.preset_{name}") for name in recipes.PRESET_NAMES}
+    offered = recipes.offered_presets(kind, _arch(kind))
+    presets = {name: tr(f"train.preset_{name}") for name in offered}
+    if "shipped" not in offered:  # Full is the shipped model's recipe
+        presets["full"] = tr("train.preset_full_shipped")
     st.radio(tr("train.preset"), tuple(presets), format_func=presets.get,
              key=_key(kind, "preset"), on_change=_apply_preset, args=(kind,), horizontal=True,
              help=tr("train.preset_help"))

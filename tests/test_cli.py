@@ -58,4 +58,6 @@ def test_the_options_change_the_preset_they_start_from():
     assert cli.config_from(args) == dataclasses.replace(recipes.PRESETS["multi"]["quick"], epochs=3, flip=False,
                                                         tile_answer="sigmoid", empty_fraction=0.2, learning_rate=1e-3)
     plain = cli.build_parser().parse_args(["train", "single"])
-    assert cli.config_from(plain) == recipes.PRESETS["single"]["full"]  # the shipped model's recipe
+    assert cli.config_from(plain) == recipes.PRESETS["single"]["shipped"]  # the shipped model's recipe
+    averaged = cli.build_parser().parse_args(["train", "single", "--preset", "full", "--mirror-average"])
+    assert cli.config_from(averaged) == dataclasses.replace(recipes.PRESETS["single"]["full"], mirror_average=True)

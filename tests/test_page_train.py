@@ -75,7 +75,7 @@ def test_each_kind_offers_its_knobs_with_the_widgets_their_description_asks_for(
     for kind in KINDS:
         at.radio(key=f"train_{kind}_source").set_value("train").run()
     assert not at.exception
-    shown = {widget.key: (kind, widget) for kind in ("slider", "select_slider", "number_input", "radio")
+    shown = {widget.key: (kind, widget) for kind in ("slider", "select_slider", "number_input", "radio", "checkbox")
              for widget in getattr(at, kind)}
     for kind in KINDS:
         for knob in recipes.KNOBS:
@@ -347,12 +347,31 @@ def test_a_canvas_model_offers_the_plain_cnn_with_its_own_recipe(lang):
 
 
 @pytest.mark.parametrize("kind", ["single", "multi"])
-def test_the_tile_networks_full_recipe_on_the_page_is_still_the_shipped_one(kind):
-    """The choice of network was added without changing the key the shipped tile networks are found by."""
+def test_the_tile_networks_shipped_recipe_on_the_page_offers_the_shipped_model(kind):
+    """"As shipped" fills in the shipped tile network's recipe (twice Full's epochs, mirror averaging)
+    and offers the model on disk instead of 35 minutes of training; Full is the page's longest
+    training. With the plain CNN chosen, whose shipped recipe is its Full, "As shipped" is not offered."""
     at = open_app(page=PAGE)
+    assert "It answers every quadrant twice, as it is and mirrored left-right" in texts(at.caption)  # the facts
     at.radio(key=f"train_{kind}_source").set_value("train").run()
-    at.radio(key=f"train_{kind}_preset").set_value("full").run()
+    preset = at.radio(key=f"train_{kind}_preset")
+    assert preset.options == ["Quick", "Full", "As shipped"]
+    preset.set_value("shipped").run()
     assert not at.exception
+    shipped = recipes.PRESETS[kind]["shipped"]
+    assert at.slider(key=f"train_{kind}_epochs").value == shipped.epochs
+    assert at.checkbox(key=f"train_{kind}_mirror_average").value is True
+    assert "These are exactly the settings the shipped model was trained with" in texts(at.success)
+    assert not [b for b in at.button if b.key == f"train_{kind}_go"]  # nothing to train
+    at.radio(key=f"train_{kind}_preset").set_value("full").run()
+    assert at.slider(key=f"train_{kind}_epochs").value == recipes.PRESETS[kind]["full"].epochs
+    assert at.checkbox(key=f"train_{kind}_mirror_average").value is False
+    assert "These are exactly the settings the shipped model was trained with" not in texts(at.success)
+    at.radio(key=f"train_{kind}_preset").set_value("shipped").run()
+    at.radio(key=f"train_{kind}_arch").set_value("plain").run()
+    assert not at.exception, at.exception
+    preset = at.radio(key=f"train_{kind}_preset")
+    assert preset.options == ["Quick", "Full (the shipped model's)"] and preset.value == "full"
     assert "These are exactly the settings the shipped model was trained with" in texts(at.success)
 
 

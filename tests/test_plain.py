@@ -161,12 +161,17 @@ def test_a_stop_request_ends_plain_training_after_its_batch(fmnist_data):
 
 @pytest.mark.parametrize("kind", contract.CANVAS_KINDS)
 def test_the_tile_networks_keys_did_not_move(kind):
-    """The shipped tile networks are found by the key in their JSON: a new knob must not change it."""
+    """The shipped tile networks are found by the key in their JSON, and models stored in a registry
+    by theirs: a new knob must not change them (the Full preset keeps the key it had when it was
+    the shipped recipe)."""
     shipped = json.loads(registry.metadata_path(registry.shipped_path(kind)).read_text())
+    recipe = recipes.PRESETS[kind]["shipped"]
+    assert recipe.arch == "tiles" and recipe.key() == shipped["key"] and "arch" not in recipe.relevant()
+    assert registry.is_shipped_recipe(recipe)
+    assert recipes.preset(kind, "shipped") is recipe
     full = recipes.PRESETS[kind]["full"]
-    assert full.arch == "tiles" and full.key() == shipped["key"] and "arch" not in full.relevant()
-    assert registry.is_shipped_recipe(full)
-    assert recipes.preset(kind, "full") is full
+    assert full.key() == {"single": "single-3b31c2314007", "multi": "multi-1a90331b0c22"}[kind]
+    assert "arch" not in full.relevant() and "mirror_average" not in full.relevant()
 
 
 def test_the_tile_networks_knobs_mean_nothing_to_the_plain_cnn():

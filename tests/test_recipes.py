@@ -15,6 +15,7 @@ KEYS = {
     ("dense", "quick"): "dense-c180c28f7338", ("dense", "full"): "dense-8172d5afe22f",
     ("single", "quick"): "single-b75401e4268f", ("single", "full"): "single-3b31c2314007",
     ("multi", "quick"): "multi-e4a75bce83a9", ("multi", "full"): "multi-1a90331b0c22",
+    ("single", "shipped"): "single-6e23d492f2c2", ("multi", "shipped"): "multi-6cbc4e0496fc",
 }
 
 
@@ -36,10 +37,30 @@ def test_keys_are_the_keys_models_were_stored_under():
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_the_full_preset_is_the_recipe_of_the_shipped_model(kind):
+def test_the_shipped_preset_is_the_recipe_of_the_shipped_model(kind):
     shipped = json.loads(registry.shipped_path(kind).with_suffix(".json").read_text())
-    assert PRESETS[kind]["full"].key() == shipped["key"]
-    assert PRESETS[kind]["full"].relevant() == shipped["config"]
+    assert PRESETS[kind]["shipped"].key() == shipped["key"]
+    assert PRESETS[kind]["shipped"].relevant() == shipped["config"]
+
+
+def test_the_shipped_tile_networks_train_longer_than_full_and_average_with_the_mirror():
+    assert PRESETS["dense"]["shipped"] == PRESETS["dense"]["full"]
+    for kind in ("single", "multi"):
+        full, shipped = PRESETS[kind]["full"], PRESETS[kind]["shipped"]
+        assert shipped == dataclasses.replace(full, epochs=2 * full.epochs, mirror_average=True)
+        assert recipes.offered_presets(kind) == ("quick", "full", "shipped")
+        assert recipes.offered_presets(kind, "plain") == ("quick", "full")  # the plain pair: shipped from Full
+    assert recipes.offered_presets("dense") == ("quick", "full")
+
+
+def test_mirror_averaging_names_a_model_of_its_own_and_leaves_older_keys_alone():
+    full = PRESETS["single"]["full"]
+    assert "mirror_average" not in full.relevant()  # off: every model stored before the knob keeps its key
+    averaged = dataclasses.replace(full, mirror_average=True)
+    assert averaged.relevant()["mirror_average"] is True and averaged.key() != full.key()
+    assert "mirror_average" not in TrainConfig("dense", mirror_average=True).relevant()
+    plain = recipes.preset("single", "full", "plain")
+    assert dataclasses.replace(plain, mirror_average=True).key() == plain.key()  # no tiles to mirror
 
 
 def test_config_key_changes_with_the_recipe_but_not_with_irrelevant_knobs():
@@ -72,7 +93,7 @@ def test_each_knob_asks_for_the_widget_its_description_fits():
     assert widgets == {"arch": "radio", "epochs": "slider", "batch_size": "select_slider", "learning_rate": "select_slider",
                        "train_size": "slider", "seed": "number_input", "width": "select_slider",
                        "blocks": "slider", "convs": "slider", "tile_answer": "radio",
-                       "empty_fraction": "slider", "flip": "checkbox"}
+                       "empty_fraction": "slider", "flip": "checkbox", "mirror_average": "checkbox"}
 
 
 def test_the_presets_are_on_offer_on_the_page():
@@ -80,7 +101,9 @@ def test_the_presets_are_on_offer_on_the_page():
         for preset in PRESETS[kind].values():
             for knob in recipes.knobs_for(kind, on_page=True):
                 value = getattr(preset, knob.name)
-                if knob.choices:
+                if knob.type is bool:
+                    assert isinstance(value, bool), (kind, knob.name)
+                elif knob.choices:
                     assert value in knob.choices, (kind, knob.name)
                 else:
                     low, high, step = knob.span

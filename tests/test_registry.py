@@ -237,12 +237,14 @@ def test_a_leftover_temporary_file_is_skipped(store, tiny):
 
 def test_the_shipped_recipe_is_recognised_by_its_key():
     for kind in training.KINDS:
-        assert registry.is_shipped_recipe(training.PRESETS[kind]["full"])
+        assert registry.is_shipped_recipe(training.PRESETS[kind]["shipped"])
         assert not registry.is_shipped_recipe(training.PRESETS[kind]["quick"])
+    for kind in ("single", "multi"):  # the Train page's longest recipe is not the shipped tile network's
+        assert not registry.is_shipped_recipe(training.PRESETS[kind]["full"])
 
 
 def test_a_shipped_model_that_cannot_be_read_is_not_offered_for_its_recipe(tmp_path, monkeypatch):
-    full = training.PRESETS["single"]["full"]
+    full = training.PRESETS["single"]["shipped"]
     monkeypatch.setattr(registry, "SHIPPED_DIR", tmp_path)
     assert not registry.is_shipped_recipe(full)  # nothing there
     (tmp_path / "single.json").write_text(json.dumps({"key": full.key()}))

@@ -222,3 +222,29 @@ def test_mirror_averaging_answers_the_mean_of_each_tile_and_its_mirror_and_saves
     path = tmp_path / f"{kind}.keras"
     registry.save_model(averaged, {"name": kind}, path)
     np.testing.assert_allclose(np.asarray(registry.load_model(path)(canvases)), expected, atol=1e-5)
+
+
+def test_the_mirror_average_knob_trains_the_same_weights_and_saves_the_averaged_model(fmnist_data, tmp_path):
+    """The shipped recipe's test-time averaging: training is unchanged (the same tile network's
+    weights as without it), the saved model answers every tile and its mirror, and the per-quadrant
+    answers the pages show are the averaged ones, which combine into the canvas answer."""
+    config = training.TrainConfig("multi", mirror_average=True, **TINY)
+    averaged = training.train(config, fmnist_data, eval_size=200)
+    plain = training.train(training.TrainConfig("multi", **TINY), fmnist_data, eval_size=200)
+    assert models.mirror_averages(averaged.model) and not models.mirror_averages(plain.model)
+    for mine, theirs in zip(models.tile_network_of(averaged.model).get_weights(),
+                            models.tile_network_of(plain.model).get_weights()):
+        np.testing.assert_allclose(mine, theirs, atol=1e-5)
+    assert models.tile_answers_of(plain.model) is models.tile_network_of(plain.model)
+    assert averaged.metadata()["config"]["mirror_average"] is True and "mirror_average" not in plain.metadata()["config"]
+
+    path = tmp_path / "multi.keras"
+    registry.save_model(averaged.model, averaged.metadata(), path)
+    loaded = registry.load_model(path)  # safe_mode: the mirror is a registered layer, not a Lambda
+    _, (x_test, _) = fmnist_data
+    canvas = composite.compose(x_test, np.array([[0, -1, 5, 9]]))
+    per_tile = Predictor(models.tile_answers_of(loaded))(composite.tiles(canvas)[0])
+    mirrored = Predictor(models.tile_network_of(loaded))(composite.tiles(canvas)[0][:, :, ::-1])
+    as_is = Predictor(models.tile_network_of(loaded))(composite.tiles(canvas)[0])
+    np.testing.assert_allclose(per_tile, (as_is + mirrored) / 2, atol=1e-5)
+    np.testing.assert_allclose(Predictor(loaded)(canvas[0]), 1 - np.prod(1 - per_tile[:, :10], axis=0), atol=1e-5)

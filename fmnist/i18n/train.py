@@ -4,10 +4,10 @@ TEXT = {
     "train.title": ("Train the models", "모델 학습"),
     "train.intro": (
         "Every page starts with the shipped models, so the studio works at once. Here you can train "
-        "your own: **Quick** takes about a minute on two CPU cores, **Full** is the recipe of the shipped "
-        "model. A model trained once is stored, so the same settings load instantly the next time.",
+        "your own: **Quick** takes about a minute on two CPU cores, **Full** up to a quarter of an hour. "
+        "A model trained once is stored, so the same settings load instantly the next time.",
         "모든 페이지는 기본 제공 모델로 시작하므로 바로 쓸 수 있습니다. 여기서 직접 학습시킬 수도 있습니다: "
-        "**빠르게**는 CPU 코어 2개로 1분 정도 걸리고, **전체**는 기본 제공 모델의 학습 방법입니다. "
+        "**빠르게**는 CPU 코어 2개로 1분 정도, **전체**는 15분까지 걸립니다. "
         "한 번 학습한 모델은 저장되므로 같은 설정은 다음에 바로 불러옵니다.",
     ),
     "train.active_shipped": ("In use in this session: the shipped model, {metric}.",
@@ -33,17 +33,26 @@ TEXT = {
         "이미지 {train_size:,}장으로 {epochs} 에포크, CPU 코어 {cpus}개에서 {time} 동안 학습; "
         "파라미터 {params:,}개.",
     ),
+    "train.shipped_mirror": (
+        "It answers every quadrant twice, as it is and mirrored left-right, and averages the two answers.",
+        "칸마다 그대로 한 번, 좌우로 뒤집어 한 번 답하고 두 답을 평균합니다.",
+    ),
     "train.use_shipped": ("Use the shipped model", "기본 제공 모델 사용"),
     "train.preset": ("Recipe", "학습 방법"),
     "train.preset_quick": ("Quick", "빠르게"),
-    "train.preset_full": ("Full (the shipped model's)", "전체 (기본 제공 모델)"),
+    "train.preset_full": ("Full", "전체"),
+    "train.preset_full_shipped": ("Full (the shipped model's)", "전체 (기본 제공 모델)"),
+    "train.preset_shipped": ("As shipped", "기본 제공 모델과 같게"),
     "train.preset_help": (
-        "Quick trains in about a minute on two CPU cores; Full is how the shipped model was trained "
-        "and takes up to a quarter of an hour for a canvas model (the shipped one is already there: choosing "
-        "its exact settings offers it instead). Both fill in the settings below, which you can change.",
-        "빠르게는 CPU 코어 2개로 1분 정도, 전체는 기본 제공 모델을 학습한 방법으로 캔버스 모델은 15분까지 걸립니다 "
-        "(기본 제공 모델은 이미 있으므로, 그 설정 그대로 고르면 학습 대신 그 모델을 권합니다). "
-        "둘 다 아래 설정을 채워 주며, 설정은 바꿀 수 있습니다.",
+        "Quick trains in about a minute on two CPU cores; Full takes up to a quarter of an hour for a canvas "
+        "model. The shipped tile networks were trained longer (As shipped: twice Full's epochs, about 35 "
+        "minutes, and every quadrant answered twice, as it is and mirrored). The shipped model is already "
+        "there: choosing its exact settings offers it instead of training. Each recipe fills in the settings "
+        "below, which you can change.",
+        "빠르게는 CPU 코어 2개로 1분 정도, 전체는 캔버스 모델의 경우 15분까지 걸립니다. 기본 제공 타일 신경망은 더 오래 "
+        "학습했습니다 (기본 제공 모델과 같게: 전체의 두 배 에포크로 약 35분, 그리고 칸마다 그대로 한 번, 좌우로 뒤집어 "
+        "한 번 답합니다). 기본 제공 모델은 이미 있으므로, 그 설정 그대로 고르면 학습 대신 그 모델을 권합니다. "
+        "학습 방법마다 아래 설정을 채워 주며, 설정은 바꿀 수 있습니다.",
     ),
     "train.epochs": ("Epochs", "에포크"),
     "train.epochs_help": ("How many times the network sees the training images.",
@@ -90,9 +99,12 @@ TEXT = {
                             "타일 신경망과 단순 CNN: 칸을 안다는 것의 가치"),
     "train.compare_intro": (
         "The same question, the same 10,000 test canvases, two networks. The tile network is told that a garment "
-        "sits in one quadrant; the plain CNN, the original notebook's, has to learn it from the canvases.",
+        "sits in one quadrant; the plain CNN, the original notebook's, has to learn it from the canvases. "
+        "The table below also says how long each was trained: train both here for the same time for an even "
+        "match.",
         "같은 문제, 같은 테스트 캔버스 10,000장, 두 신경망. 타일 신경망은 옷이 한 칸에 놓인다는 것을 알고 시작하고, "
-        "원래 노트북의 단순 CNN은 그것을 캔버스에서 스스로 배워야 합니다.",
+        "원래 노트북의 단순 CNN은 그것을 캔버스에서 스스로 배워야 합니다. 아래 표에는 각각 얼마나 오래 학습했는지도 "
+        "나옵니다: 공평하게 비교하려면 여기서 둘을 같은 시간 동안 학습시켜 보세요.",
     ),
     "train.compare_needs": ("To compare, a model of each network is needed: there is no {network} model of this "
                             "kind yet.",
@@ -144,6 +156,14 @@ TEXT = {
     "train.convs_help": ("Convolution layers a block stacks before it halves the picture: more layers, "
                          "a deeper network.",
                          "블록이 그림을 절반으로 줄이기 전에 쌓는 합성곱 층 수. 층이 많을수록 신경망이 깊어집니다."),
+    "train.mirror_average": ("Average with the mirror image", "거울상과 평균"),
+    "train.mirror_average_help": (
+        "Every quadrant is answered twice, as it is and mirrored left-right, and the two answers are averaged: "
+        "a garment seen in a mirror is the same garment. Training is unchanged; answering takes twice the "
+        "compute (still a few milliseconds a picture).",
+        "칸마다 그대로 한 번, 좌우로 뒤집어 한 번 답하고 두 답을 평균합니다: 거울에 비친 옷도 같은 옷이니까요. "
+        "학습은 그대로이고, 답하는 계산은 두 배가 됩니다 (그래도 그림 한 장에 몇 밀리초).",
+    ),
     "train.tile_answer": ("What each quadrant's network answers", "칸마다 신경망이 내는 답"),
     "train.tile_answer_softmax": ("softmax: one of ten garments, or empty", "소프트맥스: 옷 10종 중 하나, 또는 빈 칸"),
     "train.tile_answer_sigmoid": ("ten sigmoids: each class yes or no (binary cross-entropy)",
