@@ -166,7 +166,8 @@ def compare_ui(canvas: np.ndarray, truth: np.ndarray | None, threshold_key: str)
 
 
 def tile_answers(canvas: np.ndarray, kind: str) -> np.ndarray | None:
-    """The canvas model's shared tile network on each quadrant: (4, 11) or (4, 10) probabilities."""
+    """What the canvas model answers for each quadrant (its shared tile network, averaged with the
+    mirrored quadrant when the model does so): (4, 11) or (4, 10) probabilities."""
     try:
         predictor = active_tile_predictor(kind)
     except registry.ModelError:

@@ -217,8 +217,8 @@ def shipped_predictor(kind: str, arch: str) -> tuple[Predictor, dict]:
 
 
 def active_tile_predictor(kind: str) -> Predictor:
-    """The shared tile network inside the canvas model in use for ``kind`` (its four per-quadrant
-    answers). Raises ``fmnist.registry.ModelError`` when the file is missing or the model in use
+    """What the canvas model in use for ``kind`` answers for one quadrant (its shared tile network,
+    averaged with the mirrored quadrant when the model does so). Raises ``fmnist.registry.ModelError`` when the file is missing or the model in use
     has no tile network (the plain CNN)."""
     file = active_model_file(kind)
     predictor = _tile_predictor(*file)
