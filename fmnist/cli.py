@@ -8,10 +8,10 @@
     python -m fmnist evaluate [NAME ...] print the test metrics of the models in models/
 
 ``python -m fmnist train single`` reproduces the shipped ``models/single.keras`` (the
-"shipped" preset: 24 epochs and test-time mirror averaging, about 35 minutes on 2 cores),
+"shipped" preset: 24 epochs and test-time mirror averaging, 23 minutes on 2 cores),
 ``python -m fmnist train single --arch plain`` the shipped ``models/plain_single.keras``;
-every knob of the recipe is an option, e.g. ``--epochs 2 --preset quick`` (the options are built from ``fmnist.recipes.KNOBS``, as the Train page's
-widgets are).
+every knob of the recipe is an option, e.g. ``--epochs 2 --preset quick`` (the options are
+built from ``fmnist.recipes.KNOBS``, as the Train page's widgets are).
 """
 
 from __future__ import annotations

@@ -172,6 +172,16 @@ def tile_network_for(kind: str, tile_answer: str = "softmax", **arch) -> keras.M
     return build_tile_network(NUM_CLASSES + 1, "softmax", **arch)
 
 
+def _answer_tiles(tile_network: keras.Model, tiles, mirror_average: bool):
+    """``tile_network``'s answers for ``tiles``; with ``mirror_average``, averaged with its answers
+    for the same tiles mirrored left-right."""
+    answers = tile_network(tiles)
+    if not mirror_average:
+        return answers
+    mirrored = tile_network(MirrorTiles(name="mirror_tiles")(tiles))
+    return layers.Average(name="mirror_average")([answers, mirrored])
+
+
 def canvas_model(tile_network: keras.Model, kind: str, mirror_average: bool = False) -> keras.Model:
     """The whole-canvas model of the contract, sharing ``tile_network``'s weights. With
     ``mirror_average``, each tile is answered as it is and mirrored left-right, and the two
@@ -179,10 +189,7 @@ def canvas_model(tile_network: keras.Model, kind: str, mirror_average: bool = Fa
     the saved model: twice the compute of an answer)."""
     canvas = keras.Input(shape=(CANVAS, CANVAS, 1), name="canvas")
     tiles = CanvasToTiles(name="canvas_to_tiles")(canvas)
-    answers = tile_network(tiles)
-    if mirror_average:
-        mirrored = tile_network(MirrorTiles(name="mirror_tiles")(tiles))
-        answers = layers.Average(name="mirror_average")([answers, mirrored])
+    answers = _answer_tiles(tile_network, tiles, mirror_average)
     per_tile = TilesToCanvas(name="tiles_to_canvas")(answers)
     answer = OneGarment(name="one_garment")(per_tile) if kind == "single" else AnyTile(name="any_tile")(per_tile)
     return keras.Model(canvas, answer, name=kind)
@@ -208,8 +215,7 @@ def tile_answers_of(model: keras.Model) -> keras.Model | None:
     if network is None or not mirror_averages(model):
         return network
     tile = keras.Input(shape=(TILE, TILE, 1), name="tile")
-    mirrored = network(MirrorTiles(name="mirror_tiles")(tile))
-    return keras.Model(tile, layers.Average(name="mirror_average")([network(tile), mirrored]), name="tile_answers")
+    return keras.Model(tile, _answer_tiles(network, tile, mirror_average=True), name="tile_answers")
 
 
 # --- The notebook's plain CNN on the whole canvas -------------------------------------------

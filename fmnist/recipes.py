@@ -197,8 +197,8 @@ class TrainConfig:
 
 #: The shipped models are the "shipped" presets. "quick" trains in about a minute on 2 cores,
 #: "full" within a quarter of an hour (the most a class waits for on the Train page). The tile
-#: networks were shipped with twice Full's epochs and test-time mirror averaging (about 35
-#: minutes each on 2 cores; the README's figures); dense's shipped recipe is its Full.
+#: networks were shipped with twice Full's epochs and test-time mirror averaging (23 and 28
+#: minutes on 2 cores; the README's figures); dense's shipped recipe is its Full.
 PRESETS = {
     "dense": {
         "quick": TrainConfig("dense", epochs=1, batch_size=32, learning_rate=1e-3),

@@ -161,15 +161,15 @@ def config_ui(kind: str) -> recipes.TrainConfig:
     The knobs are those of :data:`fmnist.recipes.KNOBS` the page offers for this kind and the
     network chosen (:func:`arch_ui`): the training ones in two columns, the tile network's shape
     in an expander."""
+    offered = recipes.offered_presets(kind, _arch(kind))
     st.session_state.setdefault(_key(kind, "preset"), "quick")
-    if st.session_state[_key(kind, "preset")] not in recipes.offered_presets(kind, _arch(kind)):
+    if st.session_state[_key(kind, "preset")] not in offered:
         st.session_state[_key(kind, "preset")] = "full"  # "shipped", where it is Full (the plain CNN chosen)
     preset = _preset(kind)
     knobs = _page_knobs(kind)
     for knob in knobs:  # first visit, or the knobs were hidden (Streamlit forgets hidden widgets)
         st.session_state.setdefault(_key(kind, knob.name), getattr(preset, knob.name))
 
-    offered = recipes.offered_presets(kind, _arch(kind))
     presets = {name: tr(f"train.preset_{name}") for name in offered}
     if "shipped" not in offered:  # Full is the shipped model's recipe
         presets["full"] = tr("train.preset_full_shipped")

@@ -45,12 +45,12 @@ TEXT = {
     "train.preset_shipped": ("As shipped", "기본 제공 모델과 같게"),
     "train.preset_help": (
         "Quick trains in about a minute on two CPU cores; Full takes up to a quarter of an hour for a canvas "
-        "model. The shipped tile networks were trained longer (As shipped: twice Full's epochs, about 35 "
-        "minutes, and every quadrant answered twice, as it is and mirrored). The shipped model is already "
+        "model. The shipped tile networks were trained longer (As shipped: twice Full's epochs, about half an "
+        "hour, and every quadrant answered twice, as it is and mirrored). The shipped model is already "
         "there: choosing its exact settings offers it instead of training. Each recipe fills in the settings "
         "below, which you can change.",
         "빠르게는 CPU 코어 2개로 1분 정도, 전체는 캔버스 모델의 경우 15분까지 걸립니다. 기본 제공 타일 신경망은 더 오래 "
-        "학습했습니다 (기본 제공 모델과 같게: 전체의 두 배 에포크로 약 35분, 그리고 칸마다 그대로 한 번, 좌우로 뒤집어 "
+        "학습했습니다 (기본 제공 모델과 같게: 전체의 두 배 에포크로 약 30분, 그리고 칸마다 그대로 한 번, 좌우로 뒤집어 "
         "한 번 답합니다). 기본 제공 모델은 이미 있으므로, 그 설정 그대로 고르면 학습 대신 그 모델을 권합니다. "
         "학습 방법마다 아래 설정을 채워 주며, 설정은 바꿀 수 있습니다.",
     ),
