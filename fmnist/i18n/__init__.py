@@ -19,6 +19,8 @@ DEFAULT_LANGUAGE = "en"
 def _load() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
     for module in pkgutil.iter_modules(__path__):
+        if module.name.startswith("_"):  # helpers such as _glossary hold no interface text
+            continue
         text = importlib.import_module(f"{__name__}.{module.name}").TEXT
         clash = merged.keys() & text.keys()
         if clash:

@@ -1,0 +1,91 @@
+"""The Korean glossary: one word for one thing, written once.
+
+Every Korean text of the studio (the pages, the lesson, the figures) uses the word in
+``korean`` for the thing in ``english``. ``banned`` lists the variants that must not appear
+in any Korean text, as regular expressions (most are plain words);
+``tests/test_glossary.py`` scans every text of :data:`fmnist.i18n.TEXT` for them, so a new
+module of ``fmnist/i18n/`` is checked the moment it exists. A rule about sense rather than
+spelling (which of two meanings a word carries) is in ``meaning``: the test cannot see it, a
+reviewer can. The terms follow the Korean TensorFlow tutorial (the seed notebook) where it
+has one. This module holds no interface text, so the loader of ``fmnist.i18n`` skips it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Term(NamedTuple):
+    korean: str
+    english: str
+    banned: tuple[str, ...]
+    meaning: str
+
+
+GLOSSARY: tuple[Term, ...] = (
+    # The data
+    Term("패션 MNIST", "Fashion-MNIST", (r"Fashion[- ]?MNIST",),
+         "The dataset's name in Korean prose, as the Korean TensorFlow tutorial writes it."),
+    Term("이미지", "image, picture (of the dataset, a canvas)", (r"테스트 그림", r"학습 그림"),
+         "A picture of the dataset or a canvas. 그림 is what a student draws or brings on the Draw & "
+         "upload page, 사진 a photo."),
+    Term("샘플", "sample", (r"표본",), "Images picked to be shown."),
+    Term("무작위", "random, shuffled", (r"랜덤",), "무작위로 고른, 무작위 위치. A seed is just 시드."),
+    Term("학습 세트 / 검증 세트 / 테스트 세트", "training / validation / test set", (r"출처",),
+         "The split an image comes from. 출처 means a citation."),
+    Term("스웨터", "Pullover (class 2)", (r"풀오버",),
+         "What Korean students and a widely used Korean textbook call it; figures show the English "
+         "name beside it."),
+    Term("레이블", "label", (r"라벨",), "The answer stored with an image."),
+    Term("자리", "a position (box) of a one-hot or multi-hot label", (),
+         "클래스마다 한 자리. Not 칸, which is a quadrant."),
+    # Composite images
+    Term("합성 이미지", "composite image; the Compose page", (r"합성 페이지",),
+         "The Compose page is 합성 이미지 (in prose: 합성 이미지 페이지)."),
+    Term("칸", "quadrant", (r"칸 신경망", r"시그모이드 칸"),
+         "One of the four 28x28 quadrants of a canvas, and nothing else (first use: 칸(사분면)). "
+         "A position of a label is 자리, a tile model is a 타일 신경망."),
+    Term("캔버스", "canvas", (), "The 56x56 image of four quadrants."),
+    # Pages
+    Term("데이터 둘러보기 / 합성 이미지 / 학습 / 예측 / 그리기·사진 올리기",
+         "Browse / Compose / Train / Predict / Draw & upload", (r"그리기와 올리기",),
+         "The pages' names, in the navigation and wherever a text sends the reader to a page "
+         "(학습 페이지, 합성 이미지 페이지)."),
+    # Models
+    Term("기본 제공 모델", "the shipped model", (r"내장 모델",), "The models in models/, used until one is trained."),
+    Term("타일 신경망", "tile network", (), "The studio's canvas models: one small network per quadrant."),
+    Term("단순 CNN", "plain CNN", (), "The original notebook's CNN over the whole canvas."),
+    Term("합성곱", "convolution", (r"컨볼루션",), "합성곱 층, 합성곱 블록."),
+    Term("소프트맥스 / 시그모이드", "softmax / sigmoid", (r"소프트 맥스",), ""),
+    Term("다중 클래스 / 다중 레이블", "multi-class / multi-label", (r"멀티 클래스", r"멀티 레이블"),
+         "The two kinds of question; the label of a multi-label question is 멀티-핫 (원-핫 for one class)."),
+    # Training
+    Term("빠른 학습 / 정식 학습", "the Quick / Full recipes", (),
+         "The presets. 전체 keeps its plain sense, the whole (캔버스 전체, 전체 10,000장), never a "
+         "preset nor a filter's 'any' (모든 클래스)."),
+    Term("에포크", "epoch", (r"에폭",), ""),
+    Term("걸음", "a step of the optimiser", (r"학습 단계",),
+         "One update of the weights (Adam 옵티마이저의 한 걸음). 단계 reads as a stage of a procedure."),
+    Term("CPU 코어 2개", "two CPU cores", (r"CPU 두 개", r"CPU 2개"), "The classroom server's two cores."),
+    # Measuring
+    Term("평가 지표", "metric, measure", (r"척도",), "As the Korean TensorFlow tutorial says."),
+    Term("정확도", "accuracy", (), "The share of images answered right."),
+    Term("완전 일치율", "exact match", (r"완전 일치(?!율)",),
+         "The share of canvases whose ten yes/no answers are all right: always the rate, also as the "
+         "metric's name."),
+    Term("손실", "loss", (), "교차 엔트로피, 해밍 손실."),
+    Term("혼동 행렬", "confusion matrix", (r"오차 행렬",), ""),
+    Term("정밀도 / 재현율", "precision / recall", (), ""),
+    Term("임계값", "threshold", (r"임곗값", r"문턱값"), "판정 임계값."),
+    Term("밝은 곳", "where a saliency map is bright (looked at)", (r"뜨거운",),
+         "The Predict page says bright means looked at; heat is not a word there."),
+    Term("최대", "at most", (r"많아야",), "많아야 reads as 'must be many'."),
+)
+
+# Typography: what a Korean text does not contain (regular expression, why). A colon may still
+# introduce a value, a formula or an error message ("학습에 실패했습니다: {error}"), and a label
+# may still end in one ("레이블: {label}").
+PUNCTUATION: tuple[tuple[str, str], ...] = (
+    (r"[다요]: [\"*]*[가-힣]", "a colon joining two Korean sentences: end the first with a full stop"),
+    (r";", "an English semicolon: end the sentence, or join with a comma"),
+)
