@@ -8,7 +8,7 @@ Label  Description      (한국어)
 =====  ===============  ========
 0      T-shirt/top      티셔츠/탑
 1      Trouser          바지
-2      Pullover         풀오버
+2      Pullover         스웨터
 3      Dress            드레스
 4      Coat             코트
 5      Sandal           샌들
@@ -36,7 +36,7 @@ CLASS_NAMES = (
     "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
 )
 CLASS_NAMES_KO = (
-    "티셔츠/탑", "바지", "풀오버", "드레스", "코트",
+    "티셔츠/탑", "바지", "스웨터", "드레스", "코트",
     "샌들", "셔츠", "스니커즈", "가방", "앵클부츠",
 )
 

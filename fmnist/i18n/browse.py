@@ -6,10 +6,10 @@ TEXT = {
         "Fashion-MNIST: 70,000 greyscale pictures of clothing, 28x28 pixels each, in ten classes. "
         "Look at them by class, see what normalisation does to the numbers, and find the "
         "\"average\" garment of each class.",
-        "Fashion-MNIST: 10개 클래스의 흑백 의류 사진 70,000장, 한 장은 28x28 픽셀입니다. "
+        "패션 MNIST는 10개 클래스의 흑백 의류 사진 70,000장이고, 한 장은 28x28 픽셀입니다. "
         "클래스별로 살펴보고, 정규화가 숫자를 어떻게 바꾸는지 보고, 클래스마다 \"평균\" 옷을 찾아봅니다.",
     ),
-    "browse.split": ("Images from", "이미지 출처"),
+    "browse.split": ("Images from", "이미지를 가져올 세트"),
     "browse.split_train": ("training set", "학습 세트"),
     "browse.split_test": ("test set", "테스트 세트"),
 
@@ -69,7 +69,7 @@ TEXT = {
     "browse.per_class": ("Images per class", "클래스당 이미지 수"),
     "browse.sprite_shuffle": ("Random images (seed)", "무작위 이미지 (시드)"),
     "browse.sprite_caption": ("Seed 0 shows the first images of each class; any other seed a random sample.",
-                              "시드 0은 각 클래스의 처음 이미지를, 다른 시드는 무작위 표본을 보여 줍니다."),
+                              "시드 0은 각 클래스의 처음 이미지를, 다른 시드는 무작위 샘플을 보여 줍니다."),
 
     # Normalisation
     "browse.norm": ("Normalisation side by side", "정규화 비교"),
@@ -83,8 +83,9 @@ TEXT = {
         "The picture does not change, only the numbers do. Models want the scaled version: "
         "inputs between 0 and 1 keep the first layer's sums small, so training steps are "
         "well-sized and the weights learn quickly instead of jumping about.",
-        "그림은 그대로이고 숫자만 바뀝니다. 모델은 스케일을 맞춘 값을 원합니다. 입력이 0과 1 사이면 "
-        "첫 층의 합이 작게 유지되어 학습 단계가 적당한 크기가 되고, 가중치가 튀지 않고 빠르게 학습됩니다.",
+        "그림은 그대로이고 숫자만 바뀝니다. 모델에는 스케일을 맞춘 값을 넣습니다. 입력이 0과 1 사이면 "
+        "첫 층의 합이 작게 유지되어 가중치를 고치는 한 걸음 한 걸음이 알맞은 크기가 되므로, 가중치가 "
+        "널뛰지 않고 빠르게 학습됩니다.",
     ),
     "browse.norm_same": (
         "Min-max and x/255 give almost the same numbers here: every image of the {split} "
@@ -107,7 +108,7 @@ TEXT = {
         "Each picture is the average of all images of one class. Trousers, bags and sneakers have "
         "clear shapes; T-shirts, pullovers, coats and shirts look alike: those are the classes a "
         "model confuses most.",
-        "각 그림은 한 클래스의 모든 이미지를 평균한 것입니다. 바지, 가방, 스니커즈는 모양이 뚜렷하지만 "
-        "티셔츠, 풀오버, 코트, 셔츠는 서로 비슷합니다. 모델이 가장 많이 헷갈리는 클래스들입니다.",
+        "각 이미지는 한 클래스의 모든 이미지를 평균한 것입니다. 바지, 가방, 스니커즈는 모양이 뚜렷하지만 "
+        "티셔츠, 스웨터, 코트, 셔츠는 서로 비슷합니다. 모델이 가장 많이 헷갈리는 클래스들입니다.",
     ),
 }

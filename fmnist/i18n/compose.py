@@ -11,7 +11,7 @@ TEXT = {
         "0 왼쪽 위, 1 오른쪽 위, 2 왼쪽 아래, 3 오른쪽 아래로 번호를 붙입니다. 옷이 하나면 "
         "다중 클래스 문제(어떤 클래스인가?), 최대 넷이면 다중 레이블 문제(어떤 클래스들이 있는가?)가 됩니다.",
     ),
-    "compose.split": ("Garments from", "의류 출처"),
+    "compose.split": ("Garments from", "옷을 가져올 세트"),
     "compose.split_test": ("test set", "테스트 세트"),
     "compose.split_train": ("training set", "학습 세트"),
     "compose.split_help": ("Test images were never shown to the models during training: the fair "
@@ -39,9 +39,9 @@ TEXT = {
     "compose.multi_intro": ("The original notebook's `expand_4times2`: 0-4 garments in distinct quadrants; the label "
                             "is multi-hot, one box per class, 1 when the class is on the canvas.",
                             "원래 노트북의 `expand_4times2`: 옷 0-4개를 서로 다른 칸에 넣습니다. 레이블은 "
-                            "멀티-핫으로, 클래스마다 한 칸이며 캔버스에 그 클래스가 있으면 1입니다."),
+                            "멀티-핫으로, 클래스마다 한 자리이며 캔버스에 그 클래스가 있으면 1입니다."),
     "compose.count": ("Number of garments", "옷 개수"),
-    "compose.seed": ("Random seed", "랜덤 시드"),
+    "compose.seed": ("Random seed", "시드"),
     "compose.seed_help": ("The same seed draws the same garments and places: a canvas you can rebuild.",
                           "같은 시드는 같은 옷과 같은 위치를 뽑습니다. 언제든 같은 캔버스를 다시 만들 수 있습니다."),
     "compose.garment_class": ("Garment {number}: class", "옷 {number}: 클래스"),
@@ -53,7 +53,7 @@ TEXT = {
                       "옷 {garments}이(가) 모두 같은 칸({quadrant})에 있습니다. 한 칸에는 옷 하나만 들어갑니다. "
                       "다른 칸이나 \"무작위 위치\"를 고르세요."),
     "compose.empty_canvas": ("No garments: an empty canvas, and every box of the label is 0.",
-                             "옷이 없습니다: 빈 캔버스이고 레이블의 모든 칸이 0입니다."),
+                             "옷이 없는 빈 캔버스입니다. 레이블의 모든 자리가 0입니다."),
     "compose.multi_hot": ("Multi-hot label", "멀티-핫 레이블"),
     "compose.placement": ("Which garment sits where", "어느 칸에 어떤 옷이"),
     "compose.col_quadrant": ("Quadrant", "칸"),

@@ -24,19 +24,19 @@ TEXT = {
     "predict.on_canvases": ("{model} on test composites (56x56)", "{model}, 테스트 합성 이미지(56x56)"),
 
     # The tutorial's views
-    "predict.one_image": ("One picture and its ten probabilities", "그림 하나와 확률 10개"),
-    "predict.index": ("Test picture number", "테스트 그림 번호"),
+    "predict.one_image": ("One picture and its ten probabilities", "이미지 하나와 확률 10개"),
+    "predict.index": ("Test picture number", "테스트 이미지 번호"),
     "predict.random": ("Random", "무작위"),
     "predict.pair_caption": (
         "Test picture #{index}: really **{truth}**; the model says **{predicted}** ({percent:.0%}). "
         "Grey bars: the other classes; red: the model's answer when it is wrong; blue: the true class.",
-        "테스트 그림 #{index}: 정답은 **{truth}**, 모델의 답은 **{predicted}** ({percent:.0%}). "
+        "테스트 이미지 #{index}: 정답은 **{truth}**, 모델의 답은 **{predicted}** ({percent:.0%}). "
         "회색 막대는 다른 클래스, 빨강은 틀린 답, 파랑은 정답 클래스입니다.",
     ),
-    "predict.walk": ("The tutorial's path for one picture, step by step", "튜토리얼의 그림 한 장 예측, 한 단계씩"),
-    "predict.walk_shape": ("The picture is a {shape} array of pixels.", "그림은 {shape} 크기의 픽셀 배열입니다."),
+    "predict.walk": ("The tutorial's path for one picture, step by step", "튜토리얼의 이미지 한 장 예측, 한 단계씩"),
+    "predict.walk_shape": ("The picture is a {shape} array of pixels.", "이미지는 {shape} 크기의 픽셀 배열입니다."),
     "predict.walk_batch": ("Keras predicts for a batch of pictures, so one picture becomes a batch of one: {shape}.",
-                           "Keras는 그림 묶음(배치)으로 예측하므로, 그림 한 장도 한 장짜리 배치가 됩니다: {shape}."),
+                           "Keras는 이미지 묶음(배치)으로 예측하므로, 이미지 한 장도 한 장짜리 배치가 됩니다: {shape}."),
     "predict.walk_probs": ("The model answers with ten probabilities, one per class (they sum to {total:.2f}):",
                            "모델은 클래스마다 하나씩, 확률 10개로 답합니다 (합계 {total:.2f}):"),
     "predict.walk_argmax": ("The largest is number **{label}**: **{name}**.",
@@ -49,13 +49,13 @@ TEXT = {
     "predict.only_mistakes": ("Only mistakes", "틀린 것만"),
     "predict.true_class": ("True class", "정답 클래스"),
     "predict.predicted_class": ("Predicted class", "예측 클래스"),
-    "predict.any": ("any", "전체"),
+    "predict.any": ("any", "모든 클래스"),
     "predict.order": ("Order", "순서"),
     "predict.order_dataset": ("test set order", "테스트 세트 순서"),
     "predict.order_unsure": ("least confident first", "자신 없는 것부터"),
     "predict.grid_caption": ("{shown} of {total:,} matching test pictures (of {all:,}).",
-                             "조건에 맞는 테스트 그림 {total:,}장 중 {shown}장 (전체 {all:,}장)."),
-    "predict.grid_none": ("No test picture matches these filters.", "이 조건에 맞는 테스트 그림이 없습니다."),
+                             "조건에 맞는 테스트 이미지 {total:,}장 중 {shown}장 (전체 {all:,}장)."),
+    "predict.grid_none": ("No test picture matches these filters.", "이 조건에 맞는 테스트 이미지가 없습니다."),
 
     # Evaluation
     "predict.accuracy": ("Test accuracy", "테스트 정확도"),
@@ -77,18 +77,18 @@ TEXT = {
     "predict.per_class_caption": (
         "Precision: of the pictures the model called this class, the share that were. Recall: of the pictures "
         "of this class, the share the model found.",
-        "정밀도: 모델이 이 클래스라고 답한 그림 중 실제로 그 클래스인 비율. 재현율: 이 클래스의 그림 중 "
+        "정밀도: 모델이 이 클래스라고 답한 이미지 중 실제로 그 클래스인 비율. 재현율: 이 클래스의 이미지 중 "
         "모델이 찾아낸 비율.",
     ),
     "predict.confused": ("The most confused pairs", "가장 많이 헷갈린 쌍"),
     "predict.confused_pair": ("**{truth}** taken for **{predicted}**: {count} times",
                               "**{truth}**을(를) **{predicted}**(으)로 착각: {count}번"),
     "predict.multi_on_evaluation": ("The multi-label model is scored by other measures: they are below.",
-                                    "다중 레이블 모델은 다른 척도로 평가합니다. 아래에 있습니다."),
+                                    "다중 레이블 모델은 다른 평가 지표를 씁니다. 아래에서 볼 수 있습니다."),
 
     # Canvases
     "predict.source": ("Canvas", "캔버스"),
-    "predict.source_sent": ("from Compose", "합성 페이지에서"),
+    "predict.source_sent": ("from Compose", "합성 이미지 페이지에서"),
     "predict.source_test": ("test composite", "테스트 합성 이미지"),
     "predict.source_build": ("build here", "여기서 만들기"),
     "predict.sent_none": ("Nothing was sent from Compose yet: build a canvas there and press "
@@ -115,13 +115,13 @@ TEXT = {
     "predict.tiles": ("What the network says about each quadrant", "신경망이 칸마다 한 답"),
     "predict.tiles_caption": ("The shipped canvas models look at each 28x28 quadrant with one shared network, "
                               "then combine the four answers.",
-                              "기본 캔버스 모델은 28x28 칸 하나하나를 같은 신경망으로 본 다음, 네 답을 합칩니다."),
+                              "기본 제공 캔버스 모델은 28x28 칸 하나하나를 같은 신경망으로 본 다음, 네 답을 합칩니다."),
     "predict.empty": ("empty", "비어 있음"),
     "predict.over_test": ("Over the {count:,} test composites", "테스트 합성 이미지 {count:,}장 전체"),
     "predict.col_garments": ("Garments on the canvas", "캔버스의 옷 개수"),
     "predict.col_canvases": ("Canvases", "캔버스 수"),
     "predict.all": ("all", "전체"),
-    "predict.exact_match": ("exact match", "완전 일치"),
+    "predict.exact_match": ("exact match", "완전 일치율"),
     "predict.micro_f1": ("micro-F1", "마이크로 F1"),
     "predict.macro_f1": ("macro-F1", "매크로 F1"),
     "predict.hamming": ("Hamming loss", "해밍 손실"),
@@ -129,7 +129,7 @@ TEXT = {
         "Exact match: all ten yes/no answers right. Micro-F1: over every garment and every false alarm together. "
         "Macro-F1: the F1 of each class, averaged. Hamming loss: the share of the ten yes/no answers that are "
         "wrong (lower is better). At threshold {threshold:g}.",
-        "완전 일치: 예/아니오 10개가 모두 맞음. 마이크로 F1: 모든 옷과 모든 오탐을 한꺼번에 센 F1. "
+        "완전 일치율: 예/아니오 10개가 모두 맞은 캔버스의 비율. 마이크로 F1: 모든 옷과 모든 오탐을 한꺼번에 센 F1. "
         "매크로 F1: 클래스별 F1의 평균. 해밍 손실: 예/아니오 10개 중 틀린 비율 (낮을수록 좋음). "
         "임계값 {threshold:g} 기준.",
     ),
@@ -140,7 +140,7 @@ TEXT = {
     "predict.compare_intro": (
         "The same canvas, asked of both canvas models. The softmax model must share one unit of probability "
         "among the ten classes; the multi-label model answers each class on its own.",
-        "같은 캔버스를 두 캔버스 모델에 물어봅니다. 소프트맥스 모델은 확률 1을 10개 클래스가 나눠 가져야 하고, "
+        "같은 캔버스를 두 캔버스 모델에 물어봅니다. 소프트맥스 모델은 확률 1을 10개 클래스에 나눠 주어야 하고, "
         "다중 레이블 모델은 클래스마다 따로 답합니다.",
     ),
     "predict.pair": ("Which pair of models", "어떤 모델 쌍"),
@@ -184,18 +184,19 @@ TEXT = {
     "predict.compare_none": (
         "No garment: the softmax must still give its whole unit to some class, so its top bar names a garment "
         "that is not there. The multi-label model can say \"no\" to all ten.",
-        "옷이 없습니다: 소프트맥스는 그래도 확률 1을 어딘가에 나눠 줘야 하므로 가장 큰 막대가 없는 옷을 가리킵니다. "
+        "옷이 없습니다. 그래도 소프트맥스는 확률 1을 어느 클래스엔가 나눠 주어야 하므로, 가장 큰 막대는 캔버스에 "
+        "있지도 않은 옷을 가리킵니다. "
         "다중 레이블 모델은 10개 모두 \"없음\"이라고 답할 수 있습니다.",
     ),
     "predict.compare_one": (
         "One garment: the question both models were built for. Both can be right.",
-        "옷 하나: 두 모델 모두가 풀 수 있는 문제입니다. 둘 다 맞힐 수 있습니다.",
+        "옷이 하나입니다. 두 모델 모두 이런 문제를 풀도록 만들어졌으니 둘 다 맞힐 수 있습니다.",
     ),
     "predict.compare_many": (
         "{count} garments: the softmax shares its one unit between them, so none can reach 100% and only the "
         "top one is its answer. The multi-label model can say \"yes\" to each.",
-        "옷 {count}개: 소프트맥스는 확률 1을 이 옷들이 나눠 가지므로 어느 것도 100%가 될 수 없고, 가장 큰 하나만이 "
-        "답이 됩니다. 다중 레이블 모델은 각각에 \"있음\"이라고 답할 수 있습니다.",
+        "옷이 {count}개입니다. 소프트맥스는 확률 1을 이 옷들에 나눠 주므로 어느 옷도 100%가 될 수 없고, 가장 큰 "
+        "하나만 답이 됩니다. 다중 레이블 모델은 옷마다 \"있음\"이라고 답할 수 있습니다.",
     ),
     "predict.recipe_title": ("Multi-class versus multi-label", "다중 클래스와 다중 레이블"),
     "predict.recipe_table": (
@@ -213,7 +214,7 @@ TEXT = {
         "| 출력 | 합이 1인 확률 10개 | 각각 0-1인 확률 10개 |\n"
         "| 교과서 방식 | Dense(10, softmax), 범주형 교차 엔트로피 | Dense(10, sigmoid), 이진 교차 엔트로피 |\n"
         "| 판정 | 가장 큰 것 하나 (argmax) | 임계값 이상인 모든 클래스 |\n"
-        "| 평가 척도 | 정확도 | 완전 일치, F1, 해밍 손실 |",
+        "| 평가 지표 | 정확도 | 완전 일치율, F1, 해밍 손실 |",
     ),
     "predict.really_title": ("How the studio's two canvas models really work", "스튜디오의 두 캔버스 모델이 실제로 하는 일"),
     "predict.really": (
@@ -225,13 +226,13 @@ TEXT = {
         "categorical cross-entropy, or ten sigmoids with binary cross-entropy) is what the original notebook "
         "started; the studio differs because a quadrant holds at most one garment, and a network that knows it "
         "learns faster and is right more often on two CPU cores.",
-        "기본 캔버스 모델 두 개는 모두 *타일 신경망*입니다. 작은 CNN 하나가 28x28 칸을 하나씩 보고 11가지 "
+        "기본 제공 캔버스 모델 두 개는 모두 *타일 신경망*입니다. 작은 CNN 하나가 28x28 칸을 하나씩 보고 11가지 "
         "소프트맥스(옷 10가지 또는 \"비어 있음\")로 답합니다. 소프트맥스 모델은 네 답의 옷 확률을 더한 뒤 합이 "
         "1이 되도록 다시 나눕니다. 다중 레이블 모델은 어느 한 칸에라도 있으면 그 클래스가 있다고 봅니다: "
         "p = 1 - (1 - p₀)(1 - p₁)(1 - p₂)(1 - p₃). 확률 10개가 각각 따로이고, 임계값과 비교합니다. 교과서 방식"
         "(캔버스 전체를 보는 CNN 하나에 Dense(10) 소프트맥스와 범주형 교차 엔트로피, 또는 시그모이드 10개와 이진 "
-        "교차 엔트로피)은 원래 노트북이 시작한 방식입니다. 스튜디오가 다른 까닭은 한 칸에 옷이 많아야 하나뿐이고, "
-        "그걸 아는 신경망이 CPU 두 개로도 더 빨리 배우고 더 자주 맞히기 때문입니다.",
+        "교차 엔트로피)은 원래 노트북이 시작한 방식입니다. 스튜디오가 다르게 만든 까닭은 한 칸에 옷이 "
+        "최대 하나뿐이고, 그것을 아는 신경망이 CPU 코어 2개로도 더 빨리 배우고 더 자주 맞히기 때문입니다.",
     ),
 
     # Saliency
@@ -241,9 +242,9 @@ TEXT = {
         "어떤 픽셀이 그 클래스의 확률을 가장 크게 바꾸는지 보여 줍니다. 사용 중인 모델에서 텐서플로로 계산한, "
         "픽셀마다의 확률 기울기(gradient)입니다. 밝을수록 모델이 본 곳입니다.",
     ),
-    "predict.saliency_class": ("For the class", "클래스"),
+    "predict.saliency_class": ("For the class", "확률을 볼 클래스"),
     "predict.saliency_title": ("Where {model} looked for {name}", "{model}이(가) {name}을(를) 찾아본 곳"),
     "predict.hottest": ("Hottest quadrant: **{quadrant}**, {share:.0%} of the heat.",
-                        "가장 뜨거운 칸: **{quadrant}**, 전체의 {share:.0%}."),
+                        "가장 밝은 칸: **{quadrant}** (밝기 전체의 {share:.0%})."),
     "predict.saliency_answer": ("The model's probability for {name}: {percent:.0%}", "모델이 답한 {name}의 확률: {percent:.0%}"),
 }

@@ -6,8 +6,8 @@ TEXT = {
         "Every page starts with the shipped models, so the studio works at once. Here you can train "
         "your own: **Quick** takes about a minute on two CPU cores, **Full** up to a quarter of an hour. "
         "A model trained once is stored, so the same settings load instantly the next time.",
-        "모든 페이지는 기본 제공 모델로 시작하므로 바로 쓸 수 있습니다. 여기서 직접 학습시킬 수도 있습니다: "
-        "**빠르게**는 CPU 코어 2개로 1분 정도, **전체**는 15분까지 걸립니다. "
+        "모든 페이지는 기본 제공 모델로 시작하므로 바로 쓸 수 있습니다. 여기서 직접 학습시킬 수도 있습니다. "
+        "**빠른 학습**은 CPU 코어 2개로 1분 정도, **정식 학습**은 15분까지 걸립니다. "
         "한 번 학습한 모델은 저장되므로 같은 설정은 다음에 바로 불러옵니다.",
     ),
     "train.active_shipped": ("In use in this session: the shipped model, {metric}.",
@@ -30,8 +30,8 @@ TEXT = {
     "train.shipped_facts": (
         "Trained for {epochs} epochs on {train_size:,} images in {time} on {cpus} CPU cores; "
         "{params:,} parameters.",
-        "이미지 {train_size:,}장으로 {epochs} 에포크, CPU 코어 {cpus}개에서 {time} 동안 학습; "
-        "파라미터 {params:,}개.",
+        "이미지 {train_size:,}장으로 {epochs} 에포크, CPU 코어 {cpus}개에서 {time} 동안 학습했습니다. "
+        "파라미터는 {params:,}개입니다.",
     ),
     "train.shipped_mirror": (
         "It answers every quadrant twice, as it is and mirrored left-right, and averages the two answers.",
@@ -39,9 +39,9 @@ TEXT = {
     ),
     "train.use_shipped": ("Use the shipped model", "기본 제공 모델 사용"),
     "train.preset": ("Recipe", "학습 방법"),
-    "train.preset_quick": ("Quick", "빠르게"),
-    "train.preset_full": ("Full", "전체"),
-    "train.preset_full_shipped": ("Full (the shipped model's)", "전체 (기본 제공 모델)"),
+    "train.preset_quick": ("Quick", "빠른 학습"),
+    "train.preset_full": ("Full", "정식 학습"),
+    "train.preset_full_shipped": ("Full (the shipped model's)", "정식 학습 (기본 제공 모델)"),
     "train.preset_shipped": ("As shipped", "기본 제공 모델과 같게"),
     "train.preset_help": (
         "Quick trains in about a minute on two CPU cores; Full takes up to a quarter of an hour for a canvas "
@@ -49,8 +49,8 @@ TEXT = {
         "hour, and every quadrant answered twice, as it is and mirrored). The shipped model is already "
         "there: choosing its exact settings offers it instead of training. Each recipe fills in the settings "
         "below, which you can change.",
-        "빠르게는 CPU 코어 2개로 1분 정도, 전체는 캔버스 모델의 경우 15분까지 걸립니다. 기본 제공 타일 신경망은 더 오래 "
-        "학습했습니다 (기본 제공 모델과 같게: 전체의 두 배 에포크로 약 30분, 그리고 칸마다 그대로 한 번, 좌우로 뒤집어 "
+        "빠른 학습은 CPU 코어 2개로 1분 정도, 정식 학습은 캔버스 모델의 경우 15분까지 걸립니다. 기본 제공 타일 신경망은 더 오래 "
+        "학습했습니다 (기본 제공 모델과 같게: 정식 학습의 두 배 에포크로 약 30분, 그리고 칸마다 그대로 한 번, 좌우로 뒤집어 "
         "한 번 답합니다). 기본 제공 모델은 이미 있으므로, 그 설정 그대로 고르면 학습 대신 그 모델을 권합니다. "
         "학습 방법마다 아래 설정을 채워 주며, 설정은 바꿀 수 있습니다.",
     ),
@@ -76,7 +76,7 @@ TEXT = {
         "How the model reads the 56x56 canvas. The tile network is told that a garment sits in one quadrant: "
         "one small network looks at each quadrant, and the four answers are combined. The plain CNN is the "
         "original notebook's: one network over the whole canvas, which has to find that out by itself.",
-        "모델이 56x56 캔버스를 읽는 방식입니다. 타일 신경망은 옷이 한 칸에 놓인다는 것을 알고 시작합니다: 작은 신경망 "
+        "모델이 56x56 캔버스를 읽는 방식입니다. 타일 신경망은 옷이 한 칸에 놓인다는 것을 알고 시작합니다. 작은 신경망 "
         "하나가 칸을 하나씩 보고, 네 답을 합칩니다. 단순 CNN은 원래 노트북의 방식으로, 신경망 하나가 캔버스 전체를 "
         "보며 그것을 스스로 알아내야 합니다.",
     ),
@@ -96,7 +96,7 @@ TEXT = {
     ),
     "train.stored_plain": ("plain CNN", "단순 CNN"),
     "train.compare_title": ("Tile network or plain CNN: what knowing the quadrants is worth",
-                            "타일 신경망과 단순 CNN: 칸을 안다는 것의 가치"),
+                            "타일 신경망과 단순 CNN: 칸을 알면 얼마나 나아질까"),
     "train.compare_intro": (
         "The same question, the same 10,000 test canvases, two networks. The tile network is told that a garment "
         "sits in one quadrant; the plain CNN, the original notebook's, has to learn it from the canvases. "
@@ -104,7 +104,7 @@ TEXT = {
         "match.",
         "같은 문제, 같은 테스트 캔버스 10,000장, 두 신경망. 타일 신경망은 옷이 한 칸에 놓인다는 것을 알고 시작하고, "
         "원래 노트북의 단순 CNN은 그것을 캔버스에서 스스로 배워야 합니다. 아래 표에는 각각 얼마나 오래 학습했는지도 "
-        "나옵니다: 공평하게 비교하려면 여기서 둘을 같은 시간 동안 학습시켜 보세요.",
+        "나옵니다. 공평하게 비교하려면 여기서 둘을 같은 시간 동안 학습시켜 보세요.",
     ),
     "train.compare_needs": ("To compare, a model of each network is needed: there is no {network} model of this "
                             "kind yet.",
@@ -115,14 +115,14 @@ TEXT = {
     "train.compare_worth_accuracy": (
         "Knowing that garments sit in quadrants is worth **{points:+.1f} points** of test accuracy here: "
         "{tiles:.1%} for the tile network against {plain:.1%} for the plain CNN.",
-        "옷이 칸 안에 놓인다는 것을 아는 것이 여기서는 테스트 정확도 **{points:+.1f}%p**만큼의 가치가 있습니다: "
-        "타일 신경망 {tiles:.1%}, 단순 CNN {plain:.1%}.",
+        "옷이 칸 안에 놓인다는 것을 알면 여기서는 테스트 정확도가 **{points:+.1f}%p** 달라집니다 "
+        "(타일 신경망 {tiles:.1%}, 단순 CNN {plain:.1%}).",
     ),
     "train.compare_worth_exact_match": (
         "Knowing that garments sit in quadrants is worth **{points:+.1f} points** of exact match here: "
         "{tiles:.1%} for the tile network against {plain:.1%} for the plain CNN.",
-        "옷이 칸 안에 놓인다는 것을 아는 것이 여기서는 완전 일치율 **{points:+.1f}%p**만큼의 가치가 있습니다: "
-        "타일 신경망 {tiles:.1%}, 단순 CNN {plain:.1%}.",
+        "옷이 칸 안에 놓인다는 것을 알면 여기서는 완전 일치율이 **{points:+.1f}%p** 달라집니다 "
+        "(타일 신경망 {tiles:.1%}, 단순 CNN {plain:.1%}).",
     ),
     "train.compare_measure": ("measure", "항목"),
     "train.compare_difference": ("difference", "차이"),
@@ -151,39 +151,39 @@ TEXT = {
                          "있지만 학습이 느려집니다."),
     "train.blocks": ("Conv blocks", "합성곱 블록 수"),
     "train.blocks_help": ("Each block halves the picture: 28 → 14 → 7 → 3 pixels.",
-                          "블록 하나를 지날 때마다 그림이 절반이 됩니다: 28 → 14 → 7 → 3 픽셀."),
+                          "블록 하나를 지날 때마다 이미지가 절반 크기가 됩니다: 28 → 14 → 7 → 3 픽셀."),
     "train.convs": ("Conv layers per block", "블록당 합성곱 층 수"),
     "train.convs_help": ("Convolution layers a block stacks before it halves the picture: more layers, "
                          "a deeper network.",
-                         "블록이 그림을 절반으로 줄이기 전에 쌓는 합성곱 층 수. 층이 많을수록 신경망이 깊어집니다."),
+                         "블록이 이미지를 절반으로 줄이기 전에 쌓는 합성곱 층 수. 층이 많을수록 신경망이 깊어집니다."),
     "train.mirror_average": ("Average with the mirror image", "거울상과 평균"),
     "train.mirror_average_help": (
         "Every quadrant is answered twice, as it is and mirrored left-right, and the two answers are averaged: "
         "a garment seen in a mirror is the same garment. Training is unchanged; answering takes twice the "
         "compute (still a few milliseconds a picture).",
-        "칸마다 그대로 한 번, 좌우로 뒤집어 한 번 답하고 두 답을 평균합니다: 거울에 비친 옷도 같은 옷이니까요. "
-        "학습은 그대로이고, 답하는 계산은 두 배가 됩니다 (그래도 그림 한 장에 몇 밀리초).",
+        "칸마다 그대로 한 번, 좌우로 뒤집어 한 번 답하고 두 답을 평균합니다. 거울에 비친 옷도 같은 옷이니까요. "
+        "학습은 그대로이고, 답하는 계산은 두 배가 됩니다 (그래도 이미지 한 장에 몇 밀리초).",
     ),
     "train.tile_answer": ("What each quadrant's network answers", "칸마다 신경망이 내는 답"),
     "train.tile_answer_softmax": ("softmax: one of ten garments, or empty", "소프트맥스: 옷 10종 중 하나, 또는 빈 칸"),
     "train.tile_answer_sigmoid": ("ten sigmoids: each class yes or no (binary cross-entropy)",
                                   "시그모이드 10개: 클래스마다 예/아니오 (이진 교차 엔트로피)"),
-    "train.stored_sigmoid": ("sigmoid tiles", "시그모이드 칸"),
+    "train.stored_sigmoid": ("sigmoid tiles", "시그모이드 타일"),
     "train.tile_answer_help": (
         "A quadrant holds at most one garment, so a softmax over ten garments and \"empty\" fits it; "
         "ten sigmoids are the textbook multi-label answer. Either way the canvas answer is, for each class, "
         "the probability that it is in at least one quadrant. Train both and compare their exact match.",
-        "한 칸에는 옷이 많아야 하나이므로 옷 10종과 \"빈 칸\"에 대한 소프트맥스가 잘 맞습니다. 시그모이드 10개는 "
+        "한 칸에는 옷이 최대 하나이므로 옷 10종과 \"빈 칸\"에 대한 소프트맥스가 잘 맞습니다. 시그모이드 10개는 "
         "교과서적인 다중 레이블 답입니다. 어느 쪽이든 캔버스의 답은 클래스마다 적어도 한 칸에 있을 확률입니다. "
         "둘 다 학습해 완전 일치율을 비교해 보세요.",
     ),
     "train.cached": ("Trained before with exactly these settings: loads instantly.",
-                     "정확히 이 설정으로 학습한 적이 있습니다: 바로 불러옵니다."),
+                     "정확히 이 설정으로 학습한 적이 있습니다. 바로 불러옵니다."),
     "train.cached_in_use": ("Trained before with exactly these settings, and in use now.",
                             "정확히 이 설정으로 학습한 적이 있고, 지금 사용 중입니다."),
     "train.shipped_recipe": (
         "These are exactly the settings the shipped model was trained with: use it, no training needed.",
-        "기본 제공 모델을 학습한 설정과 정확히 같습니다: 학습할 필요 없이 그 모델을 쓰세요.",
+        "기본 제공 모델을 학습한 설정과 정확히 같습니다. 학습할 필요 없이 그 모델을 쓰세요.",
     ),
     "train.shipped_recipe_in_use": (
         "These are exactly the settings the shipped model was trained with, and it is in use now.",
@@ -215,10 +215,10 @@ TEXT = {
     ),
     "train.curve_loss": ("Loss", "손실"),
     "train.curve_accuracy": ("Accuracy", "정확도"),
-    "train.curve_accuracy_tiles": ("Accuracy per tile (quadrant)", "칸별 정확도"),
-    "train.curve_accuracy_canvas": ("Accuracy per canvas", "캔버스별 정확도"),
+    "train.curve_accuracy_tiles": ("Accuracy per tile (quadrant)", "칸 단위 정확도 (칸 하나가 한 문제)"),
+    "train.curve_accuracy_canvas": ("Accuracy per canvas", "캔버스 단위 정확도 (캔버스 하나가 한 문제)"),
     "train.curve_exact_canvas": ("Exact match per canvas (all ten answers right)",
-                                 "캔버스별 완전 일치 (10개 답이 모두 맞음)"),
+                                 "캔버스 단위 완전 일치율 (10개 답이 모두 맞아야 정답)"),
     "train.split_train": ("training", "학습"),
     "train.split_validation": ("validation", "검증"),
     "train.epoch": ("epoch", "에포크"),
