@@ -85,8 +85,8 @@ def models_ui() -> None:
 
 def app_shell():
     """Page config, sidebar and navigation; returns the page to run (``st.navigation``'s answer)."""
-    st.set_page_config(page_title="Fashion-MNIST Studio", page_icon=":material/checkroom:", layout="wide")
-    language_ui()
+    language = language_ui()  # first, so the browser tab's title is in the chosen language
+    st.set_page_config(page_title=i18n.t("app.title", language), page_icon=":material/checkroom:", layout="wide")
     models_ui()
     return navigation()
 

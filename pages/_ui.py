@@ -241,7 +241,7 @@ def metric_text(metadata: dict | None) -> str:
 
 
 def duration(seconds: float | None) -> str:
-    """'2 min 05 s' / '2분 05초'."""
+    """'2 min 05 s' / '2분 5초'."""
     minutes, rest = divmod(max(0, round(seconds or 0)), 60)
     return tr("model.minutes", m=minutes, s=rest) if minutes else tr("model.seconds", s=rest)
 

@@ -240,7 +240,9 @@ def curve_chart(frame: pd.DataFrame, title: str, epochs: int, splits: dict) -> a
         y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False), axis=alt.Axis(format=".2f")),
         color=alt.Color("split:N", title=None, legend=alt.Legend(orient="bottom"),
                         scale=alt.Scale(domain=[splits["train"], splits["validation"]], range=["#1f77b4", "#ff7f0e"])),
-        tooltip=["split:N", alt.Tooltip("epoch:Q", format=".2f"), alt.Tooltip("value:Q", format=".4f")],
+        tooltip=[alt.Tooltip("split:N", title=tr("train.tooltip_split")),
+                 alt.Tooltip("epoch:Q", title=tr("train.epoch"), format=".2f"),
+                 alt.Tooltip("value:Q", title=tr("train.tooltip_value"), format=".4f")],
     )
     points = base.transform_filter(alt.datum.split == splits["validation"]).mark_point(filled=True, size=90)
     return (base.mark_line() + points).properties(title=title, height=240)
@@ -465,7 +467,8 @@ def _validation_chart(tiles: dict, plain: dict) -> alt.Chart | None:
         x=alt.X("epoch:Q", title=tr("train.epoch"), axis=alt.Axis(tickMinStep=1, format="d")),
         y=alt.Y("value:Q", title=None, scale=alt.Scale(zero=False), axis=alt.Axis(format=".0%")),
         color=alt.Color("network:N", title=None, legend=alt.Legend(orient="bottom")),
-        tooltip=["network:N", "epoch:Q", alt.Tooltip("value:Q", format=".2%")],
+        tooltip=[alt.Tooltip("network:N", title=tr("train.arch")), alt.Tooltip("epoch:Q", title=tr("train.epoch")),
+                 alt.Tooltip("value:Q", title=tr("train.tooltip_value"), format=".2%")],
     ).properties(title=tr("train.compare_curve"), height=240)
 
 

@@ -70,6 +70,14 @@ def test_the_train_page_opens_in_both_languages(lang, title, tab):
     assert at.session_state["active_models"] == {"dense": "shipped", "single": "shipped", "multi": "shipped"}
 
 
+def test_the_charts_tooltips_name_their_fields_in_korean():
+    at = open_app("ko", PAGE)
+    charts = [json.loads(node.proto.spec) for node in at.get("vega_lite_chart")]
+    assert charts, "the shipped tile networks and plain CNNs are compared with a chart"
+    for chart in charts:
+        assert [field["title"] for field in chart["encoding"]["tooltip"]] == ["신경망", "에포크", "값"]
+
+
 def test_each_kind_offers_its_knobs_with_the_widgets_their_description_asks_for():
     at = open_app(page=PAGE)
     for kind in KINDS:

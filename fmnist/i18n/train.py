@@ -222,6 +222,8 @@ TEXT = {
     "train.split_train": ("training", "학습"),
     "train.split_validation": ("validation", "검증"),
     "train.epoch": ("epoch", "에포크"),
+    "train.tooltip_split": ("set", "세트"),
+    "train.tooltip_value": ("value", "값"),
     "train.stored": ("Stored models", "저장된 모델"),
     "train.stored_none": ("No trained models of this kind are stored yet.", "이 종류로 저장된 모델이 아직 없습니다."),
     "train.stored_row": (
