@@ -18,6 +18,7 @@ from streamlit.runtime.scriptrunner import script_runner
 
 from fmnist import i18n, registry
 from fmnist.contract import KINDS
+from pages._state import LANGUAGE, LANGUAGE_WIDGET
 from pages._ui import (SHIPPED, SHIPPED_PLAIN, active_choice, active_model_key, active_model_path, metric_text,
                        model_name, settle_models, tr)
 
@@ -43,11 +44,10 @@ script_runner._clean_problem_modules = _close_pyplot_figures
 PAGES_DIR = Path(__file__).resolve().parent  # absolute, so the navigation does not depend on the working folder
 
 
-LANGUAGE = "language"  # the language chosen, kept apart from the picker's own widget state
 
 
 def _language_picked() -> None:
-    st.session_state[LANGUAGE] = st.session_state["lang"]
+    st.session_state[LANGUAGE] = st.session_state[LANGUAGE_WIDGET]
 
 
 def language_ui() -> str:
@@ -59,10 +59,10 @@ def language_ui() -> str:
     picker as a new widget and would reset it to English at the first click anywhere."""
     if LANGUAGE not in st.session_state:
         st.session_state[LANGUAGE] = i18n.normalise_language(st.query_params.get("lang"))
-    st.session_state["lang"] = st.session_state[LANGUAGE]
+    st.session_state[LANGUAGE_WIDGET] = st.session_state[LANGUAGE]
     choice = st.sidebar.radio(
         "Language / 언어", options=list(i18n.LANGUAGES), format_func=i18n.LANGUAGES.get,
-        key="lang", horizontal=True, on_change=_language_picked,
+        key=LANGUAGE_WIDGET, horizontal=True, on_change=_language_picked,
     )
     st.query_params["lang"] = choice
     return choice

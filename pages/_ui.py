@@ -14,11 +14,12 @@ from PIL import Image
 from fmnist import data, i18n, jobs, registry
 from fmnist.contract import CANVAS_KINDS, KINDS
 from fmnist.inference import Predictor
+from pages import _state as state
 
 
 def lang() -> str:
     """The language chosen in the sidebar ('en' or 'ko')."""
-    return i18n.normalise_language(st.session_state.get("lang"))
+    return i18n.normalise_language(st.session_state.get(state.LANGUAGE_WIDGET))
 
 
 def tr(key: str, **values) -> str:
@@ -102,7 +103,7 @@ def job_manager():
 
 def active_models() -> dict:
     """``st.session_state["active_models"]``: kind -> "shipped", "shipped-plain" or a registry key."""
-    return st.session_state.setdefault("active_models", {kind: SHIPPED for kind in KINDS})
+    return st.session_state.setdefault(state.ACTIVE_MODELS, {kind: SHIPPED for kind in KINDS})
 
 
 def active_choice(kind: str) -> str:
@@ -136,7 +137,7 @@ def active_model_path(kind: str):
 def settle_models() -> None:
     """Bring this session's choices up to date: a model it asked to train is in use once it is
     done, and a model deleted from the registry (by anyone) gives way to the shipped one."""
-    pending = st.session_state.get("train_pending") or {}
+    pending = st.session_state.get(state.TRAIN_PENDING) or {}
     if pending:
         manager = job_manager()
         for kind, key in list(pending.items()):

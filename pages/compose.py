@@ -11,6 +11,7 @@ import streamlit as st
 
 from fmnist import composite, data, i18n, plots
 from pages._shell import require_shell
+from pages._state import send_canvas
 from pages._ui import CRISP, class_names, crisp_images, dataset, label_boxes, lang, tr
 
 require_shell()
@@ -158,10 +159,7 @@ def actions(record: dict, key: str) -> None:
     download.download_button(tr("compose.download_png"), composite.png_bytes(record["image"]),
                              file_name=f"{key}.png", mime="image/png", on_click="ignore", key=f"{key}_png")
     if send.button(tr("compose.send"), key=f"{key}_send", type="primary"):
-        st.session_state["prediction_canvas"] = record
-        # the Predict page opens on its softmax-against-multi-label tab, showing this canvas
-        st.session_state["predict_tab"] = tr("predict.tab_compare")
-        st.session_state["predict_source"] = "sent"
+        send_canvas(record)  # Predict opens on it
         st.switch_page(PREDICT_PAGE, query_params={"lang": lang()})
 
 

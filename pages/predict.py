@@ -12,13 +12,16 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from fmnist import composite, data, evaluation, i18n, plots, registry, saliency
+from fmnist import composite, data, evaluation, i18n, plots, registry
 from fmnist.contract import CANVAS_KINDS, KINDS
 from pages._answers import (compare_hint, compare_ui, decision_bars, multi_bars, multi_threshold_ui, png,
                             predictor_or_error, stored_threshold, tile_answers, threshold_ui, truth_text)
 from pages._shell import require_shell
+from pages._test_answers import (test_predictions_of, confusion_png, grid_png, saliency_png, test_predictions,
+                                 tutorial_pair_png)
+from pages._state import received_canvas, sent_canvas
 from pages._ui import (CRISP, active_model_file, class_names, crisp_images, dataset, lang, load_active_model,
-                       model_at, model_name, shipped_predictor, tr, upscale)
+                       model_name, shipped_predictor, tr, upscale)
 
 require_shell()
 
@@ -43,58 +46,15 @@ def keep_widget_values() -> None:
 
 # --- Compute (cached, plain values in) -----------------------------------------------------
 
-@st.cache_resource(show_spinner=False, max_entries=6)
-def _test_predictions(kind: str, path: str, modified: float) -> evaluation.TestPredictions:
-    model, _ = model_at(path, modified)
-    return evaluation.test_predictions(model, kind, dataset())
-
-
-def test_predictions(kind: str) -> tuple[evaluation.TestPredictions, tuple] | tuple[None, None]:
-    """Every test answer of the model in use for ``kind`` and the file it came from, or an error on the page."""
-    with st.spinner(tr("predict.computing", model=model_name(kind), count=10_000)):
-        try:
-            file = active_model_file(kind)
-            load_active_model(kind)
-        except registry.ModelError as exc:
-            st.error(tr("predict.model_missing", model=model_name(kind), error=exc), icon=":material/error:")
-            return None, None
-        return _test_predictions(kind, *file), file
-
-
 @st.cache_resource(show_spinner=False)
 def multi_test_composites() -> composite.Composites:
     _, (x_test, y_test) = dataset()
     return evaluation.test_composites("multi", x_test, y_test)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def grid_png(kind: str, file: tuple, indices: tuple, cols: int, language: str) -> bytes:
-    found = _test_predictions(kind, *file)
-    chosen = np.asarray(indices, dtype=int)
-    rows = -(-len(chosen) // cols)
-    return png(plots.prediction_grid(found.images[chosen], found.probabilities[chosen], found.labels[chosen],
-                                     i18n.class_names(language), rows=rows, cols=cols))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def tutorial_pair_png(kind: str, file: tuple, index: int, language: str) -> bytes:
-    found = _test_predictions(kind, *file)
-    return png(plots.prediction_figure(found.probabilities[index], int(found.labels[index]), found.images[index],
-                                       i18n.class_names(language)))
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def confusion_png(kind: str, file: tuple, normalise: bool, language: str) -> bytes:
-    found = _test_predictions(kind, *file)
-    matrix = evaluation.confusion_matrix(found.labels, found.predicted)
-    return png(plots.confusion_matrix_figure(matrix, i18n.class_names(language), normalise=normalise,
-                                             xlabel=i18n.t("predict.confusion_x", language),
-                                             ylabel=i18n.t("predict.confusion_y", language)))
-
-
 @st.cache_data(show_spinner=False, max_entries=16)
 def precision_recall_png(kind: str, file: tuple, language: str) -> bytes:
-    found = _test_predictions(kind, *file)
+    found = test_predictions_of(kind, *file)
     precision, recall = evaluation.precision_recall(evaluation.confusion_matrix(found.labels, found.predicted))
     labels = (i18n.t("predict.precision", language), i18n.t("predict.recall", language))
     return png(plots.precision_recall_figure(precision, recall, i18n.class_names(language), labels=labels))
@@ -102,7 +62,7 @@ def precision_recall_png(kind: str, file: tuple, language: str) -> bytes:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def threshold_curve_png(file: tuple, stored: float, language: str) -> bytes:
-    found = _test_predictions("multi", *file)
+    found = test_predictions_of("multi", *file)
     thresholds = np.round(np.arange(0.05, 0.96, 0.05), 2)
     sweep = evaluation.threshold_sweep(found.probabilities, found.labels, thresholds)
     names = {"exact_match": "predict.exact_match", "micro_f1": "predict.micro_f1", "macro_f1": "predict.macro_f1",
@@ -112,17 +72,6 @@ def threshold_curve_png(file: tuple, stored: float, language: str) -> bytes:
                                      xlabel=i18n.t("predict.threshold", language),
                                      stored_label=i18n.t("predict.curve_stored", language),
                                      title=i18n.t("predict.curve_title", language)))
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def saliency_png(kind: str, file: tuple, image: np.ndarray, label: int, language: str) -> tuple[bytes, list]:
-    model, _ = model_at(*file)
-    heat = saliency.saliency_map(model, image, label)
-    title = i18n.t("predict.saliency_title", language, model=i18n.t(f"model.{kind}", language),
-                   name=i18n.class_names(language)[label])
-    figure = plots.heatmap_overlay(image, heat, title=title, grid=image.shape[0] == 2 * data.IMAGE_SIZE)
-    shares = saliency.quadrant_shares(heat).tolist() if image.shape[0] == 2 * data.IMAGE_SIZE else []
-    return png(figure), shares
 
 
 # --- Ask -----------------------------------------------------------------------------------
@@ -179,14 +128,14 @@ class Canvas:
 def canvas_source_ui() -> str:
     """Where the canvas to ask about comes from: Compose, the test composites, or built here."""
     labels = {source: tr(f"predict.source_{source}") for source in SOURCES}
-    default = "sent" if st.session_state.get("prediction_canvas") else "test"
+    default = "sent" if sent_canvas() else "test"
     return st.segmented_control(tr("predict.source"), SOURCES, default=default, required=True,
                                 format_func=labels.get, key="predict_source")
 
 
 def canvas_ui(source: str) -> Canvas:
     """The canvas itself: the one sent from Compose, a test composite by number, or one built here."""
-    sent = st.session_state.get("prediction_canvas")
+    sent = sent_canvas()
     if source == "sent" and sent:
         return Canvas(np.asarray(sent["image"], dtype=np.uint8), np.asarray(sent["labels"]),
                       tuple(sent.get("sources_classes") or ()) or None)
@@ -455,6 +404,9 @@ st.title(tr("predict.title"))
 st.write(tr("predict.intro"))
 dataset()  # a clear message and a stop, if the data is missing
 shown = {name: tr(f"predict.tab_{name}") for name in TABS}
+if received_canvas():  # Compose sent a canvas: open on softmax against multi-label, showing it
+    st.session_state[TAB_KEY] = shown["compare"]
+    st.session_state["predict_source"] = "sent"
 if st.session_state.get(TAB_KEY) not in shown.values():
     st.session_state.pop(TAB_KEY, None)  # the language changed: start at the first tab
 contents = {"tutorial": tutorial_tab, "evaluation": evaluation_tab, "multi": multi_tab, "compare": compare_tab,

@@ -18,6 +18,7 @@ import streamlit as st
 from fmnist import jobs, model_card, recipes, registry
 from fmnist.contract import ARCHS, CANVAS_KINDS, DEFAULT_ARCH, KINDS
 from pages._shell import require_shell
+from pages._state import TRAIN_PENDING
 from pages._ui import (SHIPPED, SHIPPED_CHOICES, SHIPPED_PLAIN, active_choice, active_model_key, active_model_path,
                        dataset, duration, job_manager, metric_text, model_name, model_registry, set_active_model, tr)
 
@@ -212,7 +213,7 @@ def train_button_ui(kind: str, config: recipes.TrainConfig) -> None:
     if st.button(tr("train.load" if stored else "train.start"), type="primary", key=_key(kind, "go")):
         job = job_manager().request(config, dataset())
         _session_dict("train_jobs")[kind] = job.key  # the job this tab shows
-        _session_dict("train_pending")[kind] = job.key  # in use once done (see settle_models)
+        _session_dict(TRAIN_PENDING)[kind] = job.key  # in use once done (see settle_models)
         _session_dict("train_requested")[job.key] = True  # this session may cancel it
         st.rerun()
 

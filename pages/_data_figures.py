@@ -1,0 +1,85 @@
+"""The data's figures, shared by Browse and the Lesson: computed once per split and language.
+
+Compute functions take plain values and are cached; figures are cached as PNG bytes.
+"""
+
+import numpy as np
+import streamlit as st
+
+from fmnist import data, i18n, plots
+from pages._ui import dataset
+
+SPLITS = ("train", "test")
+
+
+# --- Compute (cached, plain values in) -----------------------------------------------------
+
+def split_arrays(split: str):
+    train, test = dataset()
+    return train if split == "train" else test
+
+
+@st.cache_data(show_spinner=False)
+def split_facts(split: str) -> data.Facts:
+    return data.facts(*split_arrays(split))
+
+
+@st.cache_data(show_spinner=False)
+def lowest_peak(split: str) -> int:
+    return int(data.image_peaks(split_arrays(split)[0]).min())
+
+
+def _split_name(split: str, language: str) -> str:
+    return i18n.t(f"browse.split_{split}", language)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def counts_png(split: str, language: str) -> bytes:
+    figure = plots.bar_chart(split_facts(split).counts_per_class, i18n.class_names(language),
+                             title=i18n.t("browse.counts_title", language, split=_split_name(split, language)),
+                             ylabel=i18n.t("browse.counts_ylabel", language))
+    return plots.to_png(figure)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def first_image_png(split: str, language: str) -> bytes:
+    images, labels = split_arrays(split)
+    figure = plots.image_with_colorbar(
+        images[0], title=i18n.t("browse.first_title", language, name=i18n.class_name(labels[0], language)),
+        label=i18n.t("browse.first_colorbar", language))
+    return plots.to_png(figure)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def tutorial_grid_png(split: str, language: str) -> bytes:
+    images, labels = split_arrays(split)
+    names = i18n.class_names(language)
+    figure = plots.labelled_grid(images[:25], [names[label] for label in labels[:25]], cols=5, cell=1.5,
+                                 fontsize=12)
+    return plots.to_png(figure)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def sprite_png(split: str, language: str, per_class: int, seed: int) -> bytes:
+    images, labels = split_arrays(split)
+    rng = np.random.default_rng(seed) if seed else None
+    rows = images[data.sprite_indices(labels, per_class, rng)]
+    return plots.to_png(plots.class_sprite(rows, i18n.class_names(language)))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def normalisation_png(split: str, language: str, index: int) -> bytes:
+    image = split_arrays(split)[0][index]
+    variants = [(i18n.t("browse.norm_raw", language), image),
+                (i18n.t("browse.norm_scaled", language), data.scale_255(image)),
+                (i18n.t("browse.norm_minmax", language), data.min_max(image))]
+    figure = plots.normalisation_comparison(variants, hist_label=i18n.t("browse.norm_pixel", language),
+                                            count_label=i18n.t("browse.norm_count", language))
+    return plots.to_png(figure)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def means_png(split: str, language: str) -> bytes:
+    figure = plots.labelled_grid(data.mean_images(*split_arrays(split)), i18n.class_names(language),
+                                 cols=5, cell=2.0, vmax=None, fontsize=12)
+    return plots.to_png(figure)
