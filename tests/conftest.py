@@ -21,6 +21,47 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+def _tree_state(folder: Path) -> dict | None:
+    """Every file under ``folder`` with its size, modification time and bytes' hash; None if absent."""
+    import hashlib
+
+    if not folder.exists():
+        return None
+    return {str(path.relative_to(folder)): (path.stat().st_size, path.stat().st_mtime_ns,
+                                            hashlib.sha256(path.read_bytes()).hexdigest())
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+REPOSITORY_REGISTRY = ROOT / "registry"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_registry(tmp_path_factory):
+    """Every test, and every server it starts, stores models and job records in a registry of the
+    session's own ($FMNIST_REGISTRY), never in the repository's registry/: a Train page opened
+    there would mark a developer's running training failed. The session fails at its end if
+    registry/ changed all the same."""
+    before = _tree_state(REPOSITORY_REGISTRY)
+    folder = tmp_path_factory.mktemp("registry")
+    saved = os.environ.get("FMNIST_REGISTRY")
+    os.environ["FMNIST_REGISTRY"] = str(folder)
+    yield folder
+    if saved is None:
+        os.environ.pop("FMNIST_REGISTRY", None)
+    else:
+        os.environ["FMNIST_REGISTRY"] = saved
+    assert _tree_state(REPOSITORY_REGISTRY) == before, "the tests changed the repository's registry/"
+
+
+@pytest.fixture(autouse=True)
+def own_registry(tmp_path, monkeypatch):
+    """Each test's own registry folder (not created until something is stored): no test sees what
+    another stored."""
+    folder = tmp_path / "own-registry"
+    monkeypatch.setenv("FMNIST_REGISTRY", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def fmnist_data():
     from fmnist import data
