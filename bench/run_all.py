@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("bench_data.py", "bench_models.py", "bench_ablations.py", "bench_upload.py", "bench_saliency.py", "bench_pages.py",
+SCRIPTS = ("bench_data.py", "bench_models.py", "bench_ablations.py", "bench_upload.py", "bench_decode.py", "bench_saliency.py", "bench_pages.py",
            "bench_train_app.py", "bench_load.py")
 
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

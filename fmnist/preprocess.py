@@ -156,9 +156,26 @@ def _format_by_signature(data: bytes) -> str | None:
     return next((fmt for signature, fmt in SIGNATURES.items() if data.startswith(signature)), None)
 
 
+def _webp_size(data: bytes) -> tuple[int, int] | None:
+    """The (width, height) a WebP file's first chunk claims, as the container specification lays
+    out its VP8X, VP8L and VP8 headers; None if the header is not one of those."""
+    chunk = data[12:16]
+    if chunk == b"VP8X" and len(data) >= 30:  # extended: 24-bit canvas width and height, minus one
+        return 1 + int.from_bytes(data[24:27], "little"), 1 + int.from_bytes(data[27:30], "little")
+    if chunk == b"VP8L" and len(data) >= 25 and data[20] == 0x2F:  # lossless: two 14-bit sides, minus one
+        bits = int.from_bytes(data[21:25], "little")
+        return 1 + (bits & 0x3FFF), 1 + ((bits >> 14) & 0x3FFF)
+    if chunk == b"VP8 " and len(data) >= 30 and data[23:26] == b"\x9d\x01\x2a":  # lossy: after the start code
+        return int.from_bytes(data[26:28], "little") & 0x3FFF, int.from_bytes(data[28:30], "little") & 0x3FFF
+    return None
+
+
 def _claimed_size(data: bytes) -> tuple[int, int]:
     """The (width, height) a header claims, read by its format's plugin alone: ``Image.open``
-    would refuse it again. Only the header is read."""
+    would refuse it again. Only the header is read. Pillow's WebP plugin checks the size itself
+    when it opens a file, so a WebP header is read here."""
+    if _format_by_signature(data) == "WEBP" and _webp_size(data) is not None:
+        return _webp_size(data)
     try:
         factory, _ = Image.OPEN[_format_by_signature(data)]
         return factory(io.BytesIO(data), "").size
@@ -206,7 +223,8 @@ def decode_image(data: bytes, max_bytes: int = MAX_BYTES, max_pixels: int = MAX_
     (``empty``, ``too_big_file``), the format (``not_image``; a file that starts like a PNG,
     JPEG, WebP, BMP or GIF but does not open is ``broken``), the pixel count the header
     claims (``too_many_pixels``: ``Image.open`` reads the header only, so a 100-byte PNG
-    claiming 40,000x40,000 is refused before a single pixel is decoded), the size
+    claiming 40,000x40,000 is refused before a single pixel is decoded; a WebP's header is read
+    before Pillow opens it, because the WebP decoder allocates its whole canvas at once), the size
     (``too_small``), then the pixels themselves (``broken``: truncated or corrupt). Any colour
     mode is accepted (:func:`flatten` says how it becomes RGB or L), EXIF orientation is
     applied, an animated file gives its first frame, and a large picture is decoded smaller:
@@ -218,6 +236,10 @@ def decode_image(data: bytes, max_bytes: int = MAX_BYTES, max_pixels: int = MAX_
     if len(data) > max_bytes:
         raise ImageRejected("too_big_file", size_mb=_megabytes(len(data)), limit_mb=_megabytes(max_bytes))
     data = bytes(data)
+    if _format_by_signature(data) == "WEBP":  # the WebP decoder allocates its whole canvas when opened
+        claimed = _webp_size(data)
+        if claimed is not None and claimed[0] * claimed[1] > max_pixels:
+            raise _too_many_pixels(claimed, max_pixels)
     image = _open_lazily(data, max_pixels)
     width, height = image.size
     if width * height > max_pixels:
