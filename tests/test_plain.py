@@ -194,7 +194,7 @@ def test_the_plain_cnn_is_shipped_beside_the_tile_network(kind):
         pytest.skip(f"{path.name} not trained yet: python -m fmnist train {kind} --arch plain")
     card = registry.read_metadata(path)
     assert card["key"] == full.key() and card["config"] == full.relevant() and registry.is_shipped_recipe(full)
-    assert card["wall_time_s"] <= 15 * 60
+    # How long its training took is a figure, not a pass or fail: bench/bench_models.py prints it.
 
 
 def test_a_plain_model_has_no_shipped_file_of_the_tutorial_kind():
