@@ -123,6 +123,23 @@ def readable(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
+def _recorded_config(record: dict) -> training.TrainConfig | None:
+    """The config a job record names, or None when it names none that could be trained."""
+    values = record.get("config")
+    if not isinstance(values, dict):
+        return None
+    try:
+        return training.TrainConfig.from_dict(values)
+    except (TypeError, ValueError):
+        return None
+
+
+def _recorded_time(record: dict, name: str) -> float | None:
+    """A time in a job record, or None when it is not a number (the jobs are sorted by them)."""
+    value = record.get(name)
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 # --- The child process -----------------------------------------------------------------------
 
 def _train_in_child(train_fn, config, dataset, root: str, eval_size, pipe, stop, parent: int) -> None:
@@ -168,13 +185,13 @@ class JobManager:
         self._datasets: dict[str, object] = {}
         self._running = 0
         for record in self._settle_records():
-            try:
-                config = training.TrainConfig.from_dict(record.get("config") or {})
-            except (TypeError, ValueError):
+            config = _recorded_config(record)
+            if config is None:
                 continue
             self._jobs[config.key()] = Job(config, state=FAILED, error=INTERRUPTED,
-                                           submitted=record.get("submitted") or time.time(),
-                                           started=record.get("started"), finished=record.get("finished"))
+                                           submitted=_recorded_time(record, "submitted") or time.time(),
+                                           started=_recorded_time(record, "started"),
+                                           finished=_recorded_time(record, "finished"))
 
     # --- asking ------------------------------------------------------------------------------
 

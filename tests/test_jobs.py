@@ -128,21 +128,6 @@ def test_cancelling_a_waiting_job_takes_it_out_of_the_queue(store, gated, fmnist
     assert store.lookup(second.config) is None
 
 
-def test_cancelling_a_running_job_stops_its_training(store, fmnist_data):
-    manager = jobs.JobManager(store, eval_size=200)
-    long = tiny(kind="single", epochs=50, train_size=2000)
-    job = manager.request(long, fmnist_data)
-    wait_until(lambda: job.progress is not None, timeout=60)
-    manager.cancel(job.key)
-    assert job.cancelling or job.state == jobs.CANCELLED
-    assert manager.wait(job.key, timeout=60).state == jobs.CANCELLED
-    assert job.progress.epoch < 50
-    assert store.lookup(long) is None
-    assert manager.request(long, fmnist_data) is not job  # asking again starts afresh
-    manager.cancel(long.key())
-    assert manager.wait(long.key(), timeout=60).state == jobs.CANCELLED
-
-
 def test_a_failure_becomes_a_one_line_message_and_the_queue_goes_on(tmp_path, fmnist_data):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the registry folder should be")
@@ -215,6 +200,58 @@ def test_a_killed_training_leaves_no_model_and_a_restart_shows_the_job_failed(st
     assert not list(store.root.glob("*.keras")) and not list(store.root.glob(".*"))
 
 
+def test_a_job_still_waiting_when_the_server_stopped_is_failed_after_a_restart(store, gated, fmnist_data):
+    manager = jobs.JobManager(store, train_fn=gated, eval_size=200, isolate=False)
+    running, waiting = manager.request(tiny(1), fmnist_data), manager.request(tiny(2), fmnist_data)
+    wait_until(lambda: gated.order)
+    assert waiting.state == jobs.QUEUED
+    assert json.loads((store.root / "jobs" / f"{waiting.key}.json").read_text())["state"] == jobs.QUEUED
+
+    again = GatedTrain()
+    restarted = jobs.JobManager(store, train_fn=again, eval_size=200, isolate=False)
+    assert {job.key for job in restarted.interrupted()} == {running.key, waiting.key}
+    assert restarted.get(waiting.key).error == jobs.INTERRUPTED and restarted.position(waiting.key) is None
+    assert json.loads((store.root / "jobs" / f"{waiting.key}.json").read_text())["state"] == jobs.FAILED
+    retry = restarted.request(tiny(2), fmnist_data)  # the restarted server trains it when asked again
+    again.gate.set()
+    assert restarted.wait(retry.key, timeout=120).state == jobs.DONE
+    gated.gate.set()
+    manager.wait(running.key, timeout=120)
+
+
+def test_corrupt_job_records_are_skipped_and_the_manager_starts(store):
+    folder = store.root / "jobs"
+    folder.mkdir(parents=True)
+    good = tiny(1)
+    corrupt = {
+        "half-written.json": '{"key": "dense-0123',
+        "a-list.json": json.dumps([jobs.RUNNING]),
+        "config-a-list.json": json.dumps({"state": jobs.RUNNING, "config": ["dense"]}),
+        "config-a-string.json": json.dumps({"state": jobs.QUEUED, "config": "dense"}),
+        "unknown-kind.json": json.dumps({"state": jobs.RUNNING, "config": {"kind": "resnet"}}),
+        "epochs-a-word.json": json.dumps({"state": jobs.RUNNING, "config": {"kind": "dense", "epochs": "five"}}),
+        "not-utf8.json": b"\xff\xfe\x00running",
+    }
+    for name, content in corrupt.items():
+        path = folder / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    odd_times = tiny(2)
+    (folder / f"{odd_times.key()}.json").write_text(json.dumps(
+        {"state": jobs.RUNNING, "config": odd_times.relevant(), "submitted": "yesterday", "started": [1]}))
+    (folder / f"{good.key()}.json").write_text(json.dumps(
+        {"key": good.key(), "state": jobs.RUNNING, "config": good.relevant(), "submitted": 1.0e9}))
+
+    manager = jobs.JobManager(store, eval_size=200)
+    assert {job.key for job in manager.interrupted()} == {good.key(), odd_times.key()}
+    assert manager.get(good.key()).submitted == 1.0e9
+    odd = manager.get(odd_times.key())
+    assert isinstance(odd.submitted, float) and odd.started is None
+    assert [job.key for job in manager.jobs()] == [good.key(), odd_times.key()]  # sorted by when asked
+    for name in ("half-written.json", "a-list.json", "not-utf8.json"):  # nothing to settle: left as found
+        content = corrupt[name]
+        assert (folder / name).read_bytes() == (content if isinstance(content, bytes) else content.encode())
+
+
 def test_cancel_stops_a_training_process_and_stores_nothing(store, fmnist_data):
     manager = jobs.JobManager(store, eval_size=200)
     long = tiny(kind="multi", epochs=50, train_size=2000)
@@ -224,6 +261,31 @@ def test_cancel_stops_a_training_process_and_stores_nothing(store, fmnist_data):
     assert manager.wait(job.key, timeout=60).state == jobs.CANCELLED
     assert job.progress.epoch < 50 and store.lookup(long) is None
     assert json.loads((store.root / "jobs" / f"{job.key}.json").read_text())["state"] == jobs.CANCELLED
+    again = manager.request(long, fmnist_data)
+    assert again is not job and again.state in jobs.ACTIVE  # asking again starts afresh
+    manager.cancel(again.key)
+    assert manager.wait(again.key, timeout=60).state == jobs.CANCELLED
+
+
+def train_ignoring_stop(config, dataset, on_progress, should_stop, eval_size):
+    """training.train that never hears the stop request (as a training stuck in a long step)."""
+    return training.train(config, dataset, on_progress=on_progress, should_stop=lambda: False, eval_size=eval_size)
+
+
+def test_a_training_that_ignores_the_stop_request_is_ended(store, fmnist_data, monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setattr(jobs, "STOP_GRACE", 1.0)
+    manager = jobs.JobManager(store, train_fn=train_ignoring_stop, eval_size=200)
+    long = tiny(kind="single", epochs=50, train_size=2000)
+    job = manager.request(long, fmnist_data)
+    wait_until(lambda: job.progress is not None and job.progress.stage == "train", timeout=120)
+    child = next(p for p in multiprocessing.active_children() if p.name == f"train-{job.key}")
+    manager.cancel(job.key)
+    assert manager.wait(job.key, timeout=60).state == jobs.CANCELLED
+    assert not child.is_alive() and child.exitcode == -signal.SIGKILL  # ended, not stopped by itself
+    assert job.progress.epoch < 50 and store.lookup(long) is None
+    assert not list(store.root.glob("*.keras"))
 
 
 ORPHAN = """
@@ -233,12 +295,26 @@ from fmnist import data, jobs, registry, training
 manager = jobs.JobManager(registry.Registry({registry!r}), eval_size=200)
 job = manager.request(training.TrainConfig("single", epochs=50, train_size=2000, width=4, batch_size=64),
                       data.load_data())
-while job.progress is None:
+while job.progress is None and job.state in jobs.ACTIVE:
     time.sleep(0.1)
+if job.progress is None:
+    print("no training:", job.state, job.error, flush=True)
+    sys.exit(1)
 import multiprocessing
 print(multiprocessing.active_children()[0].pid, flush=True)
 time.sleep(600)
 """
+
+
+def read_line(process: subprocess.Popen, timeout: float) -> str:
+    """The process's next line of output, or a failure once ``timeout`` seconds have passed without one."""
+    import selectors
+
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        if not selector.select(timeout):
+            pytest.fail(f"no line from the process in {timeout} s")
+    return process.stdout.readline()
 
 
 def test_a_training_stops_by_itself_when_its_server_dies(tmp_path):
@@ -246,7 +322,9 @@ def test_a_training_stops_by_itself_when_its_server_dies(tmp_path):
     server = subprocess.Popen([sys.executable, "-c", ORPHAN.format(root=str(root), registry=str(tmp_path))],
                               stdout=subprocess.PIPE, text=True, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"})
     try:
-        child = int(server.stdout.readline())
+        line = read_line(server, timeout=180)
+        assert line.strip().isdigit(), f"the server did not start a training: {line!r}"
+        child = int(line)
     finally:
         server.kill()  # no clean-up: as a server killed by its host
         server.wait()
