@@ -9,7 +9,8 @@
     registry.get(config)                                 # (model, metadata), or None: train it
 
 Every write is atomic: the file is written under a temporary name in the same folder
-and renamed into place, so a reader sees the old file or the new one, never half of one.
+and renamed into place, so a reader sees the old file or the new one, never half of one;
+a model's JSON never describes another model, even after a crash between the two renames.
 Loading uses Keras ``safe_mode`` (no pickled code runs), and a missing, truncated or
 corrupt file raises :class:`ModelError` naming the file; :meth:`Registry.entries` reports
 such files instead of raising. Keras is imported only when a model is saved or loaded,
@@ -18,6 +19,7 @@ so reading metadata stays cheap.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -46,8 +48,10 @@ def metadata_path(keras_path) -> Path:
     return Path(keras_path).with_suffix(".json")
 
 
-def _write_atomically(path: Path, write) -> None:
-    """Call ``write(temp_path)`` on a temporary file beside ``path``, then rename it into place."""
+@contextlib.contextmanager
+def _written(path: Path, write):
+    """Call ``write(temp_path)`` on a temporary file beside ``path`` and yield the temporary path,
+    written and synced; it is removed on the way out unless it was renamed into place."""
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}")
     os.close(handle)
     try:
@@ -55,10 +59,16 @@ def _write_atomically(path: Path, write) -> None:
         with open(temp, "rb+") as written:
             os.fsync(written.fileno())
             os.fchmod(written.fileno(), 0o644)  # mkstemp makes 0600: others on a class server may read models
-        os.replace(temp, path)
+        yield temp
     finally:
         if os.path.exists(temp):
             os.remove(temp)
+
+
+def _write_atomically(path: Path, write) -> None:
+    """Call ``write(temp_path)`` on a temporary file beside ``path``, then rename it into place."""
+    with _written(path, write) as temp:
+        os.replace(temp, path)
 
 
 def _write_text(text: str):
@@ -71,16 +81,23 @@ def _write_text(text: str):
 def save_model(model, metadata: dict, keras_path) -> None:
     """Write ``model`` to ``keras_path`` and ``metadata`` to the JSON beside it, each atomically.
 
-    The metadata is serialised first, so a bad value fails before any file is touched;
-    a save that fails half-way leaves the previous files as they were.
+    The metadata is serialised first, so a bad value fails before any file is touched; both
+    files are written under temporary names before either is renamed, so a save that fails
+    while writing leaves the previous files as they were. Two renames cannot be one, so the
+    previous JSON is removed before the new model is renamed into place: a crash between the
+    renames leaves a model without its JSON (reported as such, and a registry entry then
+    trained again), never a model described by the JSON of the one it replaced.
     """
     path = Path(keras_path)
     if path.suffix != ".keras":
         raise ValueError(f"a model file must end in .keras, got {path.name}")
     text = json.dumps(metadata, indent=2, ensure_ascii=False)
     path.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomically(path, model.save)
-    _write_atomically(metadata_path(path), _write_text(text + "\n"))
+    with _written(path, model.save) as model_temp, \
+            _written(metadata_path(path), _write_text(text + "\n")) as metadata_temp:
+        metadata_path(path).unlink(missing_ok=True)
+        os.replace(model_temp, path)
+        os.replace(metadata_temp, metadata_path(path))
 
 
 def archive_problem(keras_path) -> str | None:

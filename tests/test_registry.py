@@ -108,6 +108,59 @@ def test_a_failed_save_leaves_the_old_files_intact_and_no_temporary_file(tmp_pat
     registry.load_model(out)  # still the good model
 
 
+CRASH_BETWEEN_THE_RENAMES = """
+import os, sys
+sys.path.insert(0, {root!r})
+from fmnist import registry
+model = registry.load_model({source!r})
+model.set_weights([weights * 0.5 for weights in model.get_weights()])  # another model than the stored one
+renamed = os.replace
+
+
+def rename_then_crash(temp, target):
+    renamed(temp, target)
+    if str(target).endswith(".keras"):
+        os._exit(9)  # as a power cut or the kernel's OOM killer would end it: no clean-up at all
+
+
+os.replace = rename_then_crash
+registry.save_model(model, {metadata!r}, {target!r})
+"""
+
+
+def crash_between_the_renames(source, metadata: dict, target) -> None:
+    """Save the model in ``source``, changed, to ``target`` in a process that dies right after the
+    new .keras is renamed into place, before the JSON is."""
+    import subprocess
+    import sys
+
+    script = CRASH_BETWEEN_THE_RENAMES.format(root=str(registry.REPO), source=str(source), metadata=metadata,
+                                              target=str(target))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180,
+                          env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2"})
+    assert done.returncode == 9, done.stderr
+
+
+def test_a_crash_between_the_renames_never_pairs_the_new_model_with_the_old_json(store, tiny):
+    path = store.put(tiny)
+    old_model, old_json = path.read_bytes(), registry.read_metadata(path)
+    crash_between_the_renames(path, {**old_json, "trained_at": "the new training"}, path)
+
+    assert path.read_bytes() != old_model, "the new model is in place"
+    assert registry.read_metadata(path) is None, "no JSON rather than the old model's"
+    [entry] = store.entries()
+    assert not entry.ok and "missing" in entry.error
+    assert store.lookup(TINY) is None and store.get(TINY) is None  # the config would be trained again
+
+
+def test_a_crash_between_the_renames_of_a_shipped_model_leaves_no_old_figures(tmp_path, tiny):
+    out = tmp_path / "models" / "single.keras"
+    registry.save_model(tiny.model, {"name": "single", "test": {"accuracy": 0.91}}, out)  # the CLI's layout
+    crash_between_the_renames(out, {"name": "single", "test": {"accuracy": 0.45}}, out)
+    assert registry.read_metadata(out) is None  # never the old model's figures for the new one
+    registry.load_model(out)  # the new model itself is whole
+
+
 def test_a_corrupt_file_is_reported_and_skipped(store, tiny):
     good = store.put(tiny)
     store.root.mkdir(exist_ok=True)

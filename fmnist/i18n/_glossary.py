@@ -37,6 +37,11 @@ GLOSSARY: tuple[Term, ...] = (
          "What Korean students and a widely used Korean textbook call it; figures show the English "
          "name beside it."),
     Term("레이블", "label", (r"라벨",), "The answer stored with an image."),
+    Term("클래스", "a class of garments (one of the ten)", (r"클래스 코드",),
+         "Only the ten garment classes. A class of students is a 수업 (수업 코드, 수업에 참여)."),
+    Term("수업", "the Lesson; a class of students", (), "The Lesson page, and a class run from it (수업 코드)."),
+    Term("원본 노트북", "the original notebook(s)", (r"원래 노트북",),
+         "The two seed notebooks the studio comes from (원본 노트북의 `expand_4times`)."),
     Term("자리", "a position (box) of a one-hot or multi-hot label", (),
          "클래스마다 한 자리. Not 칸, which is a quadrant."),
     # Composite images
@@ -86,6 +91,6 @@ GLOSSARY: tuple[Term, ...] = (
 # introduce a value, a formula or an error message ("학습에 실패했습니다: {error}"), and a label
 # may still end in one ("레이블: {label}").
 PUNCTUATION: tuple[tuple[str, str], ...] = (
-    (r"[다요]: [\"*]*[가-힣]", "a colon joining two Korean sentences: end the first with a full stop"),
+    (r"[다요]: [\"*]*[가-힣]", "a colon after a finished Korean sentence: end it with a full stop, or rephrase"),
     (r";", "an English semicolon: end the sentence, or join with a comma"),
 )

@@ -102,7 +102,7 @@ TEXT = {
     "browse.darkest": ("Darkest: #{index} {name}, pixel sum {total:,}", "가장 어두움: #{index} {name}, 픽셀 합 {total:,}"),
     "browse.extremes_caption": ("The images with the largest and smallest pixel sum (the original notebook's argmax "
                                 "and argmin).",
-                                "픽셀 합이 가장 큰 이미지와 가장 작은 이미지 (원래 노트북의 argmax, argmin)."),
+                                "픽셀 합이 가장 큰 이미지와 가장 작은 이미지 (원본 노트북의 argmax, argmin)."),
     "browse.means_title": ("The mean image of each class ({split})", "클래스별 평균 이미지 ({split})"),
     "browse.means_caption": (
         "Each picture is the average of all images of one class. Trousers, bags and sneakers have "

@@ -6,7 +6,7 @@ TEXT = {
     "app.models": ("Models", "모델"),
     "app.model_shipped": ("{name}: shipped, {metric}", "{name}: 기본 제공, {metric}"),
     "app.model_shipped_plain": ("{name}: shipped plain CNN (the original notebook's), {metric}",
-                                "{name}: 기본 제공 단순 CNN (원래 노트북 방식), {metric}"),
+                                "{name}: 기본 제공 단순 CNN (원본 노트북 방식), {metric}"),
     "app.model_session": ("{name}: trained in this session, {metric}", "{name}: 이번 세션에서 학습, {metric}"),
     "app.model_missing": ("{name}: not available", "{name}: 없음"),
     "app.data_error": ("The Fashion-MNIST data could not be loaded.", "패션 MNIST 데이터를 불러오지 못했습니다."),

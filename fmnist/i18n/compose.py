@@ -25,7 +25,7 @@ TEXT = {
     # Single
     "compose.single": ("One garment (multi-class)", "옷 하나 (다중 클래스)"),
     "compose.single_intro": ("The original notebook's `expand_4times`: one garment in one quadrant; the label is its class.",
-                             "원래 노트북의 `expand_4times`: 옷 하나를 한 칸에 넣고, 레이블은 그 옷의 클래스입니다."),
+                             "원본 노트북의 `expand_4times`: 옷 하나를 한 칸에 넣고, 레이블은 그 옷의 클래스입니다."),
     "compose.class": ("Class", "클래스"),
     "compose.rank": ("Which {name} (0 = the first in the set)", "몇 번째 {name} (0 = 세트의 첫 번째)"),
     "compose.random_garment": ("Random garment", "무작위 옷"),
@@ -38,7 +38,7 @@ TEXT = {
     "compose.multi": ("Up to four garments (multi-label)", "최대 네 개의 옷 (다중 레이블)"),
     "compose.multi_intro": ("The original notebook's `expand_4times2`: 0-4 garments in distinct quadrants; the label "
                             "is multi-hot, one box per class, 1 when the class is on the canvas.",
-                            "원래 노트북의 `expand_4times2`: 옷 0-4개를 서로 다른 칸에 넣습니다. 레이블은 "
+                            "원본 노트북의 `expand_4times2`: 옷 0-4개를 서로 다른 칸에 넣습니다. 레이블은 "
                             "멀티-핫으로, 클래스마다 한 자리이며 캔버스에 그 클래스가 있으면 1입니다."),
     "compose.count": ("Number of garments", "옷 개수"),
     "compose.seed": ("Random seed", "시드"),
@@ -72,7 +72,7 @@ TEXT = {
     "compose.set_size": ("Canvases in the set", "세트의 캔버스 수"),
     "compose.set_seed": ("Set seed", "세트 시드"),
     "compose.filter_count": ("Show canvases with this many garments (the original notebook's `filter2`)",
-                             "이 개수의 옷이 든 캔버스 보기 (원래 노트북의 `filter2`)"),
+                             "이 개수의 옷이 든 캔버스 보기 (원본 노트북의 `filter2`)"),
     "compose.gallery_caption": ("{shown} of the {total:,} canvases with {count} garments, out of {size:,}.",
                                 "옷이 {count}개인 캔버스 {total:,}장 중 {shown}장 (전체 {size:,}장)."),
     "compose.gallery_none": ("No canvas in this set has {count} garments.", "이 세트에는 옷이 {count}개인 캔버스가 없습니다."),

@@ -152,7 +152,7 @@ TEXT = {
         "The plain pair is the original notebook's: one CNN over the whole canvas, ending in Dense(10) softmax "
         "with categorical cross-entropy, or ten sigmoids with binary cross-entropy. The models in use are those "
         "chosen on the Train page; the shipped ones are tile networks, which look at each quadrant.",
-        "단순 CNN 쌍은 원래 노트북의 모델입니다. 캔버스 전체를 보는 CNN 하나에 Dense(10) 소프트맥스와 범주형 교차 "
+        "단순 CNN 쌍은 원본 노트북의 모델입니다. 캔버스 전체를 보는 CNN 하나에 Dense(10) 소프트맥스와 범주형 교차 "
         "엔트로피, 또는 시그모이드 10개와 이진 교차 엔트로피를 붙였습니다. 사용 중인 모델은 학습 페이지에서 고른 "
         "모델이며, 기본 제공 모델은 칸을 하나씩 보는 타일 신경망입니다.",
     ),
@@ -172,7 +172,7 @@ TEXT = {
         "in Dense(10, sigmoid), trained with binary cross-entropy on multi-hot labels. Nobody told them that a "
         "garment sits in one quadrant: they had to learn it from the canvases. The studio's tile networks are "
         "told, and are right more often: the Train page compares them.",
-        "두 모델 모두 원래 노트북의 모델을 완성한 것입니다. 56x56 캔버스 전체를 보는 CNN 하나(필터 16, 32, 64개인 "
+        "두 모델 모두 원본 노트북의 모델을 완성한 것입니다. 56x56 캔버스 전체를 보는 CNN 하나(필터 16, 32, 64개인 "
         "Conv2D 층 세 개, 각각 뒤에 맥스 풀링, 그다음 Dense(128))입니다. 소프트맥스 모델은 Dense(10, softmax)로 "
         "끝나고 원-핫 레이블과 범주형 교차 엔트로피로 학습했습니다. 다중 레이블 모델은 Dense(10, sigmoid)로 끝나고 "
         "멀티-핫 레이블과 이진 교차 엔트로피로 학습했습니다. 옷이 한 칸에 놓인다는 것을 아무도 알려 주지 않아서 "
@@ -231,7 +231,7 @@ TEXT = {
         "1이 되도록 다시 나눕니다. 다중 레이블 모델은 어느 한 칸에라도 있으면 그 클래스가 있다고 봅니다: "
         "p = 1 - (1 - p₀)(1 - p₁)(1 - p₂)(1 - p₃). 확률 10개가 각각 따로이고, 임계값과 비교합니다. 교과서 방식"
         "(캔버스 전체를 보는 CNN 하나에 Dense(10) 소프트맥스와 범주형 교차 엔트로피, 또는 시그모이드 10개와 이진 "
-        "교차 엔트로피)은 원래 노트북이 시작한 방식입니다. 스튜디오가 다르게 만든 까닭은 한 칸에 옷이 "
+        "교차 엔트로피)은 원본 노트북이 시작한 방식입니다. 스튜디오가 다르게 만든 까닭은 한 칸에 옷이 "
         "최대 하나뿐이고, 그것을 아는 신경망이 CPU 코어 2개로도 더 빨리 배우고 더 자주 맞히기 때문입니다.",
     ),
 

@@ -77,17 +77,17 @@ TEXT = {
         "one small network looks at each quadrant, and the four answers are combined. The plain CNN is the "
         "original notebook's: one network over the whole canvas, which has to find that out by itself.",
         "모델이 56x56 캔버스를 읽는 방식입니다. 타일 신경망은 옷이 한 칸에 놓인다는 것을 알고 시작합니다. 작은 신경망 "
-        "하나가 칸을 하나씩 보고, 네 답을 합칩니다. 단순 CNN은 원래 노트북의 방식으로, 신경망 하나가 캔버스 전체를 "
+        "하나가 칸을 하나씩 보고, 네 답을 합칩니다. 단순 CNN은 원본 노트북의 방식으로, 신경망 하나가 캔버스 전체를 "
         "보며 그것을 스스로 알아내야 합니다.",
     ),
     "train.arch_tiles": ("Tile network (looks at each quadrant): the studio's",
                          "타일 신경망 (칸을 하나씩 봄): 스튜디오 방식"),
     "train.arch_plain": ("Plain CNN on the whole canvas (the original notebook's)",
-                         "캔버스 전체를 보는 단순 CNN (원래 노트북 방식)"),
+                         "캔버스 전체를 보는 단순 CNN (원본 노트북 방식)"),
     "train.arch_short_tiles": ("tile network", "타일 신경망"),
     "train.arch_short_plain": ("plain CNN", "단순 CNN"),
     "train.active_shipped_plain": ("In use in this session: the shipped plain CNN (the original notebook's), {metric}.",
-                                   "이번 세션에서 사용 중: 기본 제공 단순 CNN (원래 노트북 방식), {metric}."),
+                                   "이번 세션에서 사용 중: 기본 제공 단순 CNN (원본 노트북 방식), {metric}."),
     "train.plain_missing": (
         "The plain CNN `{path}` is not there yet. Train one with **Train now** (Network: plain CNN), or run "
         "`python -m fmnist train {kind} --arch plain` on the server.",
@@ -103,7 +103,7 @@ TEXT = {
         "The table below also says how long each was trained: train both here for the same time for an even "
         "match.",
         "같은 문제, 같은 테스트 캔버스 10,000장, 두 신경망. 타일 신경망은 옷이 한 칸에 놓인다는 것을 알고 시작하고, "
-        "원래 노트북의 단순 CNN은 그것을 캔버스에서 스스로 배워야 합니다. 아래 표에는 각각 얼마나 오래 학습했는지도 "
+        "원본 노트북의 단순 CNN은 그것을 캔버스에서 스스로 배워야 합니다. 아래 표에는 각각 얼마나 오래 학습했는지도 "
         "나옵니다. 공평하게 비교하려면 여기서 둘을 같은 시간 동안 학습시켜 보세요.",
     ),
     "train.compare_needs": ("To compare, a model of each network is needed: there is no {network} model of this "
