@@ -1,5 +1,7 @@
 """The app shell and Home page with Streamlit's AppTest, in both languages."""
 
+import string
+
 import pytest
 from conftest import open_app as run_app
 from fmnist import i18n
@@ -34,11 +36,23 @@ def test_an_unknown_language_in_the_url_falls_back_to_english():
     assert at.title[0].value == "Fashion-MNIST Studio"
 
 
-@pytest.mark.parametrize("key", sorted(i18n.TEXT))
-def test_every_text_exists_in_both_languages(key):
-    english, korean = i18n.TEXT[key]
-    assert english.strip() and korean.strip()
-    assert english.count("{") == korean.count("{"), "both languages take the same values"
+def placeholders(text: str) -> set[str]:
+    """The names of the values a text takes ("{model} has {count:,}" -> {"model", "count"})."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_every_text_exists_in_both_languages_and_takes_the_same_values():
+    empty = [key for key, texts in i18n.TEXT.items() if not all(text.strip() for text in texts)]
+    differ = {key: (placeholders(english), placeholders(korean))
+              for key, (english, korean) in i18n.TEXT.items() if placeholders(english) != placeholders(korean)}
+    assert not empty, f"texts missing in a language: {empty}"
+    assert not differ, f"the languages take different values (English, Korean): {differ}"
+
+
+def test_the_placeholder_check_tells_names_apart_not_only_braces():
+    assert placeholders("{model} `{model_id}`: {count:,} of {total}") == {"model", "model_id", "count", "total"}
+    assert placeholders("{model} trained") != placeholders("{name} 학습")
+    assert placeholders("{{not a value}} {value}") == {"value"}
 
 
 @pytest.mark.parametrize("page", ["pages/browse.py", "pages/compose.py", "pages/train.py"])
