@@ -89,7 +89,14 @@ def test_the_test_split_shows_test_images(fmnist_data):
 
 def test_the_normalisation_image_can_be_chosen_and_bad_numbers_are_kept_in_range():
     at = open_app("en", PAGE)
-    at.number_input(key="browse_norm_index").set_value(59999)
-    at.run()
+    index = lambda: at.number_input(key="browse_norm_index")  # noqa: E731  (found again after every run)
+    index().set_value(59999).run()
+    assert not at.exception and index().value == 59999 and index().max == 59999
+    for bad in (60000, 10**9, -5):
+        index().set_value(bad).run()
+        assert not at.exception, (bad, at.exception)
+        assert index().value == 0, f"{bad} fell back to the first image"
+    index().set_value(59999).run()
+    at.button_group(key="browse_split").set_value("test").run()  # 59999 is past the test split's end
     assert not at.exception
-    assert at.number_input(key="browse_norm_index").max == 59999
+    assert index().max == 9999 and 0 <= index().value <= 9999
