@@ -85,6 +85,9 @@ GLOSSARY: tuple[Term, ...] = (
     Term("밝은 곳", "where a saliency map is bright (looked at)", (r"뜨거운",),
          "The Predict page says bright means looked at; heat is not a word there."),
     Term("최대", "at most", (r"많아야",), "많아야 reads as 'must be many'."),
+    Term("예/아니요", "yes/no", (r"아니오",), "The answer word is 아니요 (표준어); 아니오 ends a sentence."),
+    Term("정답 클래스 / 예측 클래스", "the true class / the predicted class", (),
+         "The class an image really is (the tutorial's blue bar) and the model's answer (red when wrong)."),
 )
 
 # Typography: what a Korean text does not contain (regular expression, why). A colon may still

@@ -129,8 +129,8 @@ TEXT = {
         "Exact match: all ten yes/no answers right. Micro-F1: over every garment and every false alarm together. "
         "Macro-F1: the F1 of each class, averaged. Hamming loss: the share of the ten yes/no answers that are "
         "wrong (lower is better). At threshold {threshold:g}.",
-        "완전 일치율: 예/아니오 10개가 모두 맞은 캔버스의 비율. 마이크로 F1: 모든 옷과 모든 오탐을 한꺼번에 센 F1. "
-        "매크로 F1: 클래스별 F1의 평균. 해밍 손실: 예/아니오 10개 중 틀린 비율 (낮을수록 좋음). "
+        "완전 일치율: 예/아니요 10개가 모두 맞은 캔버스의 비율. 마이크로 F1: 모든 옷과 모든 오탐을 한꺼번에 센 F1. "
+        "매크로 F1: 클래스별 F1의 평균. 해밍 손실: 예/아니요 10개 중 틀린 비율 (낮을수록 좋음). "
         "임계값 {threshold:g} 기준.",
     ),
     "predict.curve_title": ("How the scores move with the threshold", "임계값에 따른 점수 변화"),

@@ -167,7 +167,7 @@ TEXT = {
     "train.tile_answer": ("What each quadrant's network answers", "칸마다 신경망이 내는 답"),
     "train.tile_answer_softmax": ("softmax: one of ten garments, or empty", "소프트맥스: 옷 10종 중 하나, 또는 빈 칸"),
     "train.tile_answer_sigmoid": ("ten sigmoids: each class yes or no (binary cross-entropy)",
-                                  "시그모이드 10개: 클래스마다 예/아니오 (이진 교차 엔트로피)"),
+                                  "시그모이드 10개: 클래스마다 예/아니요 (이진 교차 엔트로피)"),
     "train.stored_sigmoid": ("sigmoid tiles", "시그모이드 타일"),
     "train.tile_answer_help": (
         "A quadrant holds at most one garment, so a softmax over ten garments and \"empty\" fits it; "
