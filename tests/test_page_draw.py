@@ -78,22 +78,25 @@ def test_the_answer_is_named_in_korean_when_korean_is_chosen(sneaker):
 
 def test_saying_what_it_is_turns_on_the_verdict(sneaker):
     at = upload(open_upload_tab(), "sneaker.png", product_photo(sneaker))
-    at.selectbox(key="draw_truth").set_value(7).run()
-    assert not at.exception
     predicted = at.metric[0].value
-    if predicted == "Sneaker":
-        assert at.success[0].value == "Right!"
-    else:
-        assert predicted in at.error[0].value
+    said = i18n.class_names("en").index(predicted)
+    at.selectbox(key="draw_truth").set_value(said).run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [i18n.t("draw.right", "en")] and not at.error
+    at.selectbox(key="draw_truth").set_value((said + 1) % 10).run()
+    assert not at.exception and not at.success
+    assert [e.value for e in at.error] == [i18n.t("draw.wrong", "en", predicted=predicted)]
 
 
+#: name -> (the file, the message's key, the values it names)
 BAD_FILES = {
-    "empty": (b"", "draw.rejected_empty"),
-    "text named .png": (b"these are not the pixels you are looking for\n" * 4, "draw.rejected_not_image"),
-    "truncated": (None, "draw.rejected_broken"),
-    "bomb": (png_claiming(40_000, 40_000), None),
-    "1x1": (None, None),
-    "blank white": (None, "draw.rejected_blank"),
+    "empty": (b"", "draw.rejected_empty", {}),
+    "text named .png": (b"these are not the pixels you are looking for\n" * 4, "draw.rejected_not_image", {}),
+    "truncated": (None, "draw.rejected_broken", {}),
+    "bomb": (png_claiming(40_000, 40_000), "draw.rejected_too_many_pixels",
+             {"width": 40_000, "height": 40_000, "limit": 25_000_000}),
+    "1x1": (None, "draw.rejected_too_small", {"width": 1, "height": 1}),
+    "blank white": (None, "draw.rejected_blank", {}),
 }
 
 
@@ -116,9 +119,8 @@ def test_a_bad_file_gets_a_message_and_the_next_upload_works(name, sneaker):
     at = upload(open_upload_tab(), "garment.png", bad_payload(name, sneaker))
     assert not at.exception, at.exception
     assert len(at.error) == 1 and not at.metric
-    expected = BAD_FILES[name][1]
-    if expected is not None:
-        assert at.error[0].value == i18n.t(expected, "en")
+    _, message, values = BAD_FILES[name]
+    assert at.error[0].value == i18n.t(message, "en", **values)
     at = upload(at, "sneaker.png", product_photo(sneaker))
     assert not at.exception and not at.error
     assert at.metric[0].value in i18n.class_names("en")
