@@ -170,3 +170,60 @@ def test_the_training_split_can_be_chosen(fmnist_data):
     single = at.session_state["compose_single"]
     assert not at.exception
     assert y_train[single["index"]] == 9 and "training set" in " ".join(m.value for m in at.markdown)
+
+
+# --- Send to prediction, through the buttons -----------------------------------------------------
+
+SHIRT, BOTTOM_LEFT = 6, 2
+
+
+@pytest.fixture(scope="module")
+def a_shirt_the_softmax_model_gets_wrong(test_split):
+    """(rank, canvas) of the first test shirt that the shipped softmax canvas model names wrongly in
+    the bottom-left quadrant: an answer Predict can only give on exactly those pixels."""
+    from fmnist import registry
+    from fmnist.inference import Predictor
+
+    images, labels = test_split
+    single = Predictor(registry.load_model(registry.shipped_path("single")))
+    shirts = np.flatnonzero(labels == SHIRT)[:300]
+    canvases = np.stack([composite.place_in_quadrant(images[i], BOTTOM_LEFT) for i in shirts])
+    rank = int(np.flatnonzero(single(canvases).argmax(axis=1) != SHIRT)[0])
+    return rank, canvases[rank]
+
+
+def model_says(probabilities, decided, lang):
+    from fmnist import i18n
+
+    names = [i18n.class_names(lang)[c] for c in np.flatnonzero(decided)]
+    return i18n.t("predict.says", lang, garments=", ".join(names)) if names else i18n.t("predict.says_nothing", lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_single_garment_sent_to_prediction_is_the_one_predict_answers_on(a_shirt_the_softmax_model_gets_wrong,
+                                                                           lang):
+    from fmnist import i18n, registry
+    from fmnist.inference import Predictor
+
+    rank, canvas = a_shirt_the_softmax_model_gets_wrong
+    at = open_app(lang, PAGE)
+    at.selectbox(key="compose_single_class").set_value(SHIRT).run()
+    at.number_input(key="compose_single_rank").set_value(rank).run()
+    at.button(key=f"compose_single_q{BOTTOM_LEFT}").click().run()
+    at.button(key="compose_single_send").click().run()
+    assert not at.exception, at.exception
+
+    assert at.title[0].value == i18n.t("predict.title", lang), "the button opens the Predict page"
+    names = i18n.class_names(lang)
+    garment = i18n.t("predict.in_quadrant", lang, name=names[SHIRT],
+                     quadrant=i18n.t(f"compose.quadrant_{BOTTOM_LEFT}", lang))
+    shown = [m.value for m in at.markdown]
+    assert i18n.t("predict.on_canvas", lang, garments=garment) in shown
+    softmax = Predictor(registry.load_model(registry.shipped_path("single")))(canvas)
+    multi = Predictor(registry.load_model(registry.shipped_path("multi")))(canvas)
+    threshold = at.slider(key="predict_threshold").value
+    said = [text for text in shown if text.startswith(i18n.t("predict.says", lang, garments="").rstrip())]
+    assert said == [model_says(softmax, np.arange(10) == softmax.argmax(), lang),
+                    model_says(multi, multi >= threshold, lang)]
+    assert names[softmax.argmax()] != names[SHIRT] and names[softmax.argmax()] in said[0]
+    assert i18n.t("predict.compare_one", lang, count=1) in [info.value for info in at.info]
