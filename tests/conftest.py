@@ -198,15 +198,21 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh browser tab, 1280x900; collects page errors in ``page.errors``."""
+def new_tab(browser):
+    """A tab in a fresh context of ``browser``, 1280x900, collecting page errors in ``tab.errors``."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.errors = []
     tab.on("pageerror", lambda exc: tab.errors.append(str(exc)))
+    return tab
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab, 1280x900; collects page errors in ``page.errors``."""
+    tab = new_tab(browser)
     yield tab
-    context.close()
+    tab.context.close()
 
 
 def wait_for_app(tab, timeout: float = 60_000) -> None:
