@@ -13,7 +13,7 @@ import streamlit as st
 from PIL import Image
 from streamlit_drawable_canvas import st_canvas
 
-from fmnist import composite
+from fmnist import composite, preprocess
 from pages._answers import answer_metric, inline, predictor_or_error, value_arrays_image
 from pages._ui import CRISP, class_names, model_name, tr, upscale
 
@@ -101,3 +101,18 @@ def png_of(picture: Image.Image) -> bytes:
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def drawing_and_answers(key: str, ask_truth: bool = True) -> None:
+    """The drawing square on the left (and what the garment really is, when ``ask_truth``), the
+    models' answers to it on the right."""
+    ask, show = st.columns([1, 1], gap="large")
+    with ask:
+        pixels = drawing_ui(SIDE, key)
+        truth = truth_ui() if ask_truth else None
+    with show:
+        converted = None if pixels is None else preprocess.drawing_to_input(pixels)
+        if converted is None:
+            st.info(tr("draw.empty"), icon=":material/draw:")
+            return
+        answers_ui(converted.result, truth)

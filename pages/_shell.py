@@ -96,6 +96,7 @@ def navigation():
     pages = {
         "": [
             st.Page(PAGES_DIR / "home.py", title=tr("nav.home"), icon=":material/home:", url_path="home", default=True),
+            st.Page(PAGES_DIR / "lesson.py", title=tr("nav.lesson"), icon=":material/school:", url_path="lesson"),
         ],
         tr("nav.section_data"): [
             st.Page(PAGES_DIR / "browse.py", title=tr("nav.browse"), icon=":material/search:", url_path="browse"),

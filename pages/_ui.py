@@ -254,3 +254,13 @@ def crisp_images() -> None:
     """Keep pixels square when the browser resizes an image inside a container whose key starts
     with ``crisp`` (a canvas narrower than its 448 pixels must not be smoothed)."""
     st.html(f'<style>[class*="st-key-{CRISP}"] img {{ image-rendering: pixelated; }}</style>')
+
+
+# --- The class of a lesson -----------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def class_store():
+    """The server's one class store: every browser session of the server sees the same classes."""
+    from fmnist import classroom
+
+    return classroom.MemoryClassStore()

@@ -16,7 +16,7 @@ from PIL import Image
 
 from fmnist import composite, preprocess
 from pages._answers import compare_ui
-from pages._own_garment import PAPERS, SIDE, answers_ui, drawing_ui, truth_ui
+from pages._own_garment import PAPERS, answers_ui, drawing_and_answers, drawing_ui, truth_ui
 from pages._shell import require_shell
 from pages._ui import CRISP, crisp_images, tr
 
@@ -98,16 +98,7 @@ def step_picture(image: np.ndarray) -> Image.Image:
 
 
 def draw_tab() -> None:
-    ask, show = st.columns([1, 1], gap="large")
-    with ask:
-        pixels = drawing_ui(SIDE, "draw_canvas")
-        truth = truth_ui()
-    with show:
-        converted = None if pixels is None else preprocess.drawing_to_input(pixels)
-        if converted is None:
-            st.info(tr("draw.empty"), icon=":material/draw:")
-            return
-        answers_ui(converted.result, truth)
+    drawing_and_answers("draw_canvas")
 
 
 def four_tab() -> None:

@@ -16,6 +16,9 @@ st.subheader(tr("home.teaches"))
 for point in ("data", "composite", "models"):
     st.markdown(f"- {tr('home.point_' + point)}")
 
+st.page_link(PAGES_DIR / "lesson.py", label=tr("home.lesson_link"), icon=":material/school:")
+st.caption(tr("home.lesson"))
+
 st.subheader(tr("home.pages"))
 for page in ("browse", "compose", "train", "predict", "draw"):
     st.page_link(PAGES_DIR / f"{page}.py", label=f"{tr('nav.' + page)}: {tr('home.' + page)}")

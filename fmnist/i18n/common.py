@@ -11,6 +11,7 @@ TEXT = {
     "app.model_missing": ("{name}: not available", "{name}: 없음"),
     "app.data_error": ("The Fashion-MNIST data could not be loaded.", "패션 MNIST 데이터를 불러오지 못했습니다."),
     "nav.home": ("Home", "홈"),
+    "nav.lesson": ("Lesson", "수업"),
     "nav.browse": ("Browse", "데이터 둘러보기"),
     "nav.compose": ("Compose", "합성 이미지"),
     "nav.train": ("Train", "학습"),

@@ -27,6 +27,11 @@ TEXT = {
         "다중 레이블 모델은 *클래스마다* 있는지 없는지를 답합니다 (서로 독립인 확률 10개를 "
         "각각 임계값과 비교).",
     ),
+    "home.lesson_link": ("Start here: the lesson", "수업부터 시작하세요"),
+    "home.lesson": ("Both original notebooks as one path, from the data to a model's answer: on your own, or "
+                    "following your teacher with a class code.",
+                    "두 원본 노트북을 하나의 길로 따라가며 데이터에서 모델의 답까지 갑니다. 혼자 하거나, 수업 코드로 "
+                    "선생님을 따라갈 수 있습니다."),
     "home.pages": ("Pages", "페이지"),
     "home.browse": ("See the dataset by class, the normalisations and the mean garment.",
                     "클래스별 데이터, 정규화, 평균 이미지를 살펴봅니다."),

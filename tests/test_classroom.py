@@ -1,0 +1,244 @@
+"""The class store: one suite, run against every backend in BACKENDS (a later shared backend
+joins the list and must pass the same cases)."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+
+from fmnist import classroom
+
+STEPS = 13
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+def memory_store(clock, **limits):
+    return classroom.MemoryClassStore(clock=clock, **limits)
+
+
+BACKENDS = {"memory": memory_store}
+
+
+@pytest.fixture(params=list(BACKENDS))
+def make_store(request):
+    clock = Clock()
+
+    def make(**limits):
+        return BACKENDS[request.param](clock, **limits)
+    make.clock = clock
+    return make
+
+
+@pytest.fixture
+def store(make_store):
+    return make_store()
+
+
+def test_a_new_class_has_a_short_random_code_and_a_long_secret_token(store):
+    codes = set()
+    for _ in range(50):
+        code, token = store.create(STEPS)
+        assert re.fullmatch(f"[{classroom.CODE_ALPHABET}]{{6}}", code)
+        assert len(token) >= 32 and code not in token  # 24 random bytes, URL-safe: 192 bits
+        codes.add(code)
+    assert len(codes) == 50
+    # not sequential: codes made one after another share no common prefix pattern
+    assert len({code[:3] for code in codes}) > 40
+
+
+def test_students_start_on_the_teachers_step_and_see_every_move(store):
+    code, token = store.create(STEPS)
+    view = store.join(code, "s1")
+    assert (view.step, view.pace, view.students) == (0, classroom.TEACHER_PACED, 1)
+    before = view.version
+    moved = store.set_step(code, token, 4)
+    assert store.view(code).step == 4 and moved.version > before
+
+
+def test_joining_twice_counts_one_student(store):
+    code, _ = store.create(STEPS)
+    store.join(code, "s1")
+    store.join(code, "s1")
+    store.join(code, "s2")
+    assert store.view(code).students == 2
+
+
+def test_only_the_token_moves_the_class(store):
+    code, token = store.create(STEPS)
+    other_code, other_token = store.create(STEPS)
+    for wrong in ("", "x" * 32, other_token, token[:-1], token + "A", None):
+        with pytest.raises(classroom.NotTeacher):
+            store.set_step(code, wrong, 3)
+        with pytest.raises(classroom.NotTeacher):
+            store.set_pace(code, wrong, classroom.STUDENT_PACED)
+        with pytest.raises(classroom.NotTeacher):
+            store.reveal(code, wrong, "q")
+        with pytest.raises(classroom.NotTeacher):
+            store.close(code, wrong)
+        assert not store.is_teacher(code, wrong)
+    assert store.is_teacher(code, token) and not store.is_teacher(other_code, token)
+    assert store.view(code).step == 0
+
+
+def test_the_token_is_not_in_what_a_student_reads(store):
+    code, token = store.create(STEPS)
+    view = store.join(code, "s1")
+    assert token not in repr(view) and token not in repr(store.view(code))
+
+
+def test_steps_are_kept_within_the_lesson(store):
+    code, token = store.create(STEPS)
+    assert store.set_step(code, token, 99).step == STEPS - 1
+    assert store.set_step(code, token, -5).step == 0
+
+
+def test_pace_can_be_switched_and_back(store):
+    code, token = store.create(STEPS)
+    assert store.set_pace(code, token, classroom.STUDENT_PACED).pace == classroom.STUDENT_PACED
+    assert store.set_pace(code, token, classroom.TEACHER_PACED).pace == classroom.TEACHER_PACED
+    with pytest.raises(classroom.BadAnswer):
+        store.set_pace(code, token, "anarchy")
+
+
+def test_one_answer_per_student_changeable_until_the_reveal(store):
+    code, token = store.create(STEPS)
+    for student in ("s1", "s2", "s3"):
+        store.join(code, student)
+    store.answer(code, "s1", "q", 0)
+    store.answer(code, "s2", "q", 2)
+    store.answer(code, "s3", "q", 2)
+    store.answer(code, "s1", "q", 2)  # changed
+    assert store.counts(code, "q", 4) == [0, 0, 3, 0]
+    assert store.my_answer(code, "s1", "q") == 2 and store.my_answer(code, "s9", "q") is None
+    before = store.view(code).version
+    view = store.reveal(code, token, "q")
+    assert "q" in view.revealed and view.version > before
+    with pytest.raises(classroom.AlreadyRevealed):
+        store.answer(code, "s1", "q", 1)
+    assert store.counts(code, "q", 4) == [0, 0, 3, 0]
+
+
+def test_an_answer_needs_a_seat_and_a_sensible_choice(store):
+    code, _ = store.create(STEPS)
+    with pytest.raises(classroom.NoSuchClass):
+        store.answer(code, "stranger", "q", 0)
+    store.join(code, "s1")
+    for question, choice in (("q", -1), ("q", classroom.MAX_CHOICES), ("q", "1"), ("<script>", 0), ("q" * 65, 0)):
+        with pytest.raises(classroom.BadAnswer):
+            store.answer(code, "s1", question, choice)
+
+
+def test_unknown_codes_are_refused(store):
+    for call in (lambda: store.view("ZZZZZZ"), lambda: store.join("ZZZZZZ", "s1"),
+                 lambda: store.answer("ZZZZZZ", "s1", "q", 0)):
+        with pytest.raises(classroom.NoSuchClass):
+            call()
+    assert not store.is_teacher("ZZZZZZ", "anything")
+
+
+def test_a_class_expires_after_twelve_idle_hours_and_activity_keeps_it(make_store):
+    store, clock = make_store(), make_store.clock
+    code, token = store.create(STEPS)
+    clock.now += 11 * 3600
+    store.join(code, "s1")  # activity
+    clock.now += 11 * 3600
+    assert store.view(code).students == 1
+    clock.now += 12 * 3600 + 1
+    assert not store.is_teacher(code, token)  # gone for everyone, the teacher too
+    with pytest.raises(classroom.NoSuchClass):
+        store.view(code)
+    with pytest.raises(classroom.NoSuchClass):
+        store.set_step(code, token, 1)
+
+
+def test_a_flood_is_bounded(make_store):
+    store = make_store(max_classes=3, max_students=5)
+    codes = [store.create(STEPS)[0] for _ in range(3)]
+    with pytest.raises(classroom.TooManyClasses):
+        store.create(STEPS)
+    for i in range(5):
+        store.join(codes[0], f"s{i}")
+    with pytest.raises(classroom.ClassFull):
+        store.join(codes[0], "s-late")
+    store.join(codes[0], "s1")  # one already seated still gets in
+    store.join(codes[0], "s1")
+    # questions per class are bounded too
+    for q in range(classroom.MAX_QUESTIONS):
+        store.answer(codes[0], "s1", f"q{q}", 0)
+    with pytest.raises(classroom.BadAnswer):
+        store.answer(codes[0], "s1", "one-more", 0)
+
+
+def test_expired_classes_make_room(make_store):
+    store, clock = make_store(max_classes=2), make_store.clock
+    store.create(STEPS)
+    store.create(STEPS)
+    clock.now += classroom.IDLE_LIMIT_S + 1
+    store.create(STEPS)  # the two idle ones are gone
+
+
+def test_the_teacher_ends_the_class(store):
+    code, token = store.create(STEPS)
+    store.join(code, "s1")
+    store.close(code, token)
+    with pytest.raises(classroom.NoSuchClass):
+        store.view(code)
+
+
+def test_thirty_answers_at_the_same_instant_are_all_counted(store):
+    code, _ = store.create(STEPS)
+    students = [f"s{i}" for i in range(30)]
+    for student in students:
+        store.join(code, student)
+    barrier = threading.Barrier(len(students))
+
+    def answer(i):
+        barrier.wait()
+        store.answer(code, students[i], "q", i % 4)
+    threads = [threading.Thread(target=answer, args=(i,)) for i in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert store.counts(code, "q", 4) == [8, 8, 7, 7]
+
+
+@pytest.mark.parametrize(("typed", "code"), [("abc234", "ABC234"), (" ab c-23 4 ", "ABC234"), ("ABC23", ""),
+                                            ("ABC2340", ""), ("ABC10O", ""), ("<b>ABC</b>", ""), (None, "")])
+def test_codes_as_students_type_them(typed, code):
+    assert classroom.normalise_code(typed) == code
+
+
+def test_join_links_open_on_a_students_device():
+    # localhost in the teacher's browser: the server's network address instead
+    assert (classroom.join_link("http://localhost:8501/lesson", "ABC234", network_host="10.1.2.3")
+            == "http://10.1.2.3:8501/lesson?class=ABC234")
+    assert (classroom.join_link("http://127.0.0.1:8501", "ABC234", network_host="10.1.2.3", language="ko")
+            == "http://10.1.2.3:8501/lesson?class=ABC234&lang=ko")
+    # an address a student can reach already: kept, with its path prefix
+    assert (classroom.join_link("https://school.example/studio/lesson", "ABC234", network_host="10.1.2.3")
+            == "https://school.example/studio/lesson?class=ABC234")
+    # a configured public address wins
+    assert (classroom.join_link("http://localhost:8501", "ABC234", network_host="10.1.2.3",
+                                public_url="https://fm.school.example/")
+            == "https://fm.school.example/lesson?class=ABC234")
+    join = classroom.join_link("http://localhost:8501", "ABC234", network_host="10.1.2.3")
+    assert "teacher" not in join
+    assert classroom.teacher_link(join, "TOKEN") == join + "&teacher=TOKEN"
+
+
+def test_tokens_are_compared_in_constant_time_with_hmac():
+    import inspect
+
+    assert "compare_digest" in inspect.getsource(classroom.tokens_match)
+    assert classroom.tokens_match("abc", "abc") and not classroom.tokens_match("abd", "abc")
+    assert not classroom.tokens_match(None, "abc")

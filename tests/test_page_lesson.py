@@ -1,0 +1,302 @@
+"""The Lesson page with Streamlit's AppTest: every step in both languages, the questions' reveals
+computed by the shipped models, the class seen by a teacher's session and a student's."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, new_app
+from fmnist import classroom, composite, i18n, lesson, registry
+from fmnist.inference import Predictor
+
+LESSON = str(ROOT / "pages/lesson.py")
+LAST = len(lesson.STEPS)
+
+
+def lesson_app(lang="en", **params):
+    """An AppTest on the Lesson page, with ``params`` in the URL as a shared link would carry them."""
+    at = new_app(timeout=180)
+    at.query_params["lang"] = lang
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    return at.switch_page(LESSON).run()
+
+
+def headers(at) -> list[str]:
+    return [h.value for h in at.header]
+
+
+def texts(at) -> str:
+    """Everything the page shows as text."""
+    parts = [e.value for kind in ("markdown", "caption", "header", "title", "info", "success", "warning", "error")
+             for e in getattr(at, kind)]
+    parts += [m.label + " " + str(m.value) for m in at.metric]
+    parts += [b.label for b in at.button] + [r.label + " " + " ".join(map(str, r.options)) for r in at.radio]
+    parts += [c.value for c in at.code]
+    return "\n".join(map(str, parts))
+
+
+def button(at, key):
+    found = [b for b in at.button if b.key == key]
+    assert found, f"no button {key}: {[b.key for b in at.button]}"
+    return found[0]
+
+
+def metric(at, label):
+    return next(m for m in at.metric if m.label == label)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_every_step_in_order_with_its_title_words_and_full_page_link(lang, fmnist_data):
+    at = lesson_app(lang)
+    for number, step in enumerate(lesson.STEPS, start=1):
+        assert not at.exception, (step.id, at.exception)
+        assert not at.error, (step.id, [e.value for e in at.error])
+        assert headers(at)[0] == i18n.t(f"lesson.{step.id}.title", lang)
+        assert i18n.t("lesson.counter", lang, n=number, total=LAST) in texts(at)
+        assert at.query_params["step"] == [str(number)] or at.query_params["step"] == str(number)
+        assert any(i18n.t(f"lesson.{step.id}.body", lang) == m.value for m in at.markdown)
+        if step.question:
+            assert i18n.t(f"lesson.{step.id}.question", lang) in texts(at)
+        # the teacher notes are for a teacher only
+        assert i18n.t(f"lesson.{step.id}.myth", lang) not in texts(at)
+        if number < LAST:
+            button(at, "lesson_nav_top_next").click().run()
+    assert button(at, "lesson_nav_top_next").disabled
+    button(at, "lesson_nav_bottom_back").click().run()
+    assert headers(at)[0] == i18n.t(f"lesson.{lesson.STEPS[-2].id}.title", lang)
+
+
+@pytest.mark.parametrize(("given", "step"), [("5", 4), ("1", 0), ("13", 12), ("999", 12), ("-3", 0), ("abc", 0)])
+def test_a_link_opens_its_step_and_a_bad_one_opens_a_sensible_step(given, step):
+    at = lesson_app(step=given)
+    assert not at.exception
+    assert headers(at)[0] == i18n.t(f"lesson.{lesson.STEPS[step].id}.title", "en")
+
+
+def shipped(kind):
+    return Predictor(registry.load_model(registry.shipped_path(kind)))
+
+
+def versus_canvas(fmnist_data):
+    _, (x_test, y_test) = fmnist_data
+    quadrants = list(lesson.VERSUS_CLASSES)
+    sources = composite.arrange(y_test, [lesson.VERSUS_CLASSES[q] for q in quadrants], quadrants, seed=0)
+    return composite.compose(x_test, sources[None])[0]
+
+
+def reveal_on_my_own(step_id: str, choice: int, lang="en"):
+    number = lesson.STEP_IDS.index(step_id) + 1
+    at = lesson_app(lang, step=str(number))
+    question = lesson.STEPS[number - 1].question
+    at.radio(key=f"lesson_own_{question.id}").set_value(choice).run()
+    button(at, f"lesson_reveal_{question.id}").click().run()
+    assert not at.exception and not at.error
+    return at
+
+
+def answer_text(at, step_id, correct, lang="en"):
+    return i18n.t("lesson.answer_is", lang, answer=i18n.t(f"lesson.{step_id}.choice_{correct}", lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_softmax_question_is_answered_by_the_model_in_use(lang, fmnist_data):
+    probabilities = shipped("single")(versus_canvas(fmnist_data))
+    correct = lesson.softmax_choice(probabilities)
+    wrong = 2  # "both": what a softmax model can never say
+    at = reveal_on_my_own("versus", wrong, lang)
+    assert answer_text(at, "versus", correct, lang) in [s.value for s in at.success]
+    assert i18n.t("lesson.you_wrong", lang, answer=i18n.t("lesson.versus.choice_2", lang)) in texts(at)
+    assert at.radio(key="lesson_own_softmax_names").disabled  # answered and revealed: closed
+
+
+def test_the_sum_question_reveals_the_real_sum(fmnist_data):
+    probabilities = shipped("multi")(versus_canvas(fmnist_data))
+    correct = lesson.sum_choice(probabilities)
+    at = reveal_on_my_own("sigmoid", correct)
+    assert answer_text(at, "sigmoid", correct) in [s.value for s in at.success]
+    assert i18n.t("lesson.you_right", "en", answer=i18n.t(f"lesson.sigmoid.choice_{correct}", "en")) in texts(at)
+    assert metric(at, "Sum of the ten bars").value == f"{float(probabilities.sum()):.2f}"
+
+
+def test_the_accuracy_and_most_wrong_questions_come_from_the_test_set(fmnist_data):
+    from fmnist import evaluation
+
+    found = evaluation.test_predictions(registry.load_model(registry.shipped_path("dense")), "dense", fmnist_data)
+    accuracy = evaluation.accuracy(found.probabilities, found.labels)
+    at = reveal_on_my_own("dense", 0)
+    assert answer_text(at, "dense", lesson.accuracy_choice(accuracy)) in [s.value for s in at.success]
+    assert metric(at, "Test accuracy").value == f"{accuracy:.1%}"
+    worst, _ = lesson.most_wrong_choice(found.labels, found.predicted)
+    at = reveal_on_my_own("errors", 0)
+    assert answer_text(at, "errors", worst) in [s.value for s in at.success]
+
+
+def test_the_brightest_quadrant_question_is_answered_by_a_saliency_map(fmnist_data):
+    from fmnist import saliency
+
+    model = registry.load_model(registry.shipped_path("multi"))
+    heat = saliency.saliency_map(model, versus_canvas(fmnist_data), lesson.VERSUS_CLASSES[0])
+    correct = lesson.quadrant_choice(saliency.quadrant_shares(heat))
+    at = reveal_on_my_own("looked", 3)
+    assert answer_text(at, "looked", correct) in [s.value for s in at.success]
+
+
+def test_an_answer_on_my_own_is_kept_when_coming_back_to_the_step():
+    number = lesson.STEP_IDS.index("versus") + 1
+    at = lesson_app(step=str(number))
+    at.radio(key="lesson_own_softmax_names").set_value(1).run()
+    button(at, "lesson_nav_top_next").click().run()
+    button(at, "lesson_nav_top_back").click().run()
+    assert at.radio(key="lesson_own_softmax_names").value == 1
+
+
+# --- A class: the teacher's session and the students' ---------------------------------------------
+
+def start_class(lang="en"):
+    teacher = lesson_app(lang)
+    button(teacher, "lesson_start").click().run()
+    code = metric(teacher, i18n.t("lesson.class_code", lang)).value
+    token_line = next(c.value for c in teacher.code if "teacher=" in c.value)
+    return teacher, code, token_line.split("teacher=")[1]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_teacher_moves_the_students_and_sees_their_answers(lang, fmnist_data):
+    teacher, code, token = start_class(lang)
+    assert i18n.t("lesson.students", lang, count=0) in texts(teacher)
+    student = lesson_app(lang, **{"class": code})
+    assert i18n.t("lesson.joined_paced", lang, code=code) in texts(student)
+    assert not [b for b in student.button if "nav" in (b.key or "")]  # no control that moves the class
+    assert i18n.t("lesson.class_code", lang) not in [m.label for m in student.metric]
+    teacher.run()
+    assert i18n.t("lesson.students", lang, count=1) in texts(teacher)
+    # teacher notes on the teacher's page only
+    assert i18n.t("lesson.goals.myth", lang) in texts(teacher)
+    assert i18n.t("lesson.goals.myth", lang) not in texts(student)
+
+    number = lesson.STEP_IDS.index("versus") + 1
+    for _ in range(number - 1):
+        button(teacher, "lesson_nav_top_next").click().run()
+    student.run()  # what the student's follower does when it sees the teacher's move
+    assert headers(student)[0] == i18n.t("lesson.versus.title", lang)
+
+    student.radio(key="lesson_class_softmax_names").set_value(2).run()
+    assert i18n.t("lesson.answer_saved", lang) in texts(student)
+    teacher.run()
+    assert i18n.t("lesson.answers_count", lang, count=1) in texts(teacher)
+    bars = [p for p in teacher.get("progress")]
+    assert len(bars) == 4 and bars[2].value == 100  # the one answer is the third choice
+
+    button(teacher, "lesson_reveal_softmax_names").click().run()
+    assert not teacher.exception
+    student.run()
+    correct = lesson.softmax_choice(shipped("single")(versus_canvas(fmnist_data)))
+    assert answer_text(student, "versus", correct, lang) in [s.value for s in student.success]
+    assert answer_text(teacher, "versus", correct, lang) in [s.value for s in teacher.success]
+    assert i18n.t("lesson.you_wrong", lang, answer=i18n.t("lesson.versus.choice_2", lang)) in texts(student)
+    assert token not in texts(student)
+
+
+def test_a_forged_teacher_parameter_gets_the_student_view():
+    teacher, code, token = start_class()
+    for forged in ("A" * len(token), token[:-1] + ("A" if token[-1] != "A" else "B"), "", "x"):
+        forger = lesson_app(**{"class": code, "teacher": forged})
+        assert not forger.exception
+        assert i18n.t("lesson.joined_paced", "en", code=code) in texts(forger)
+        assert "Class code" not in [m.label for m in forger.metric]
+        assert not [b for b in forger.button if "nav" in (b.key or "")]
+        assert "teacher" not in forger.query_params  # taken out of the address
+    store_view = teacher.run()
+    assert i18n.t("lesson.counter", "en", n=1, total=LAST) in texts(store_view)
+
+
+def test_the_private_teacher_link_makes_a_second_teacher_screen():
+    teacher, code, token = start_class()
+    second = lesson_app(**{"class": code, "teacher": token})
+    assert metric(second, "Class code").value == code
+    assert "teacher" not in second.query_params
+    button(second, "lesson_nav_top_next").click().run()
+    teacher.run()
+    assert headers(teacher)[0] == i18n.t("lesson.data.title", "en")
+
+
+def test_student_paced_lets_students_move_and_back_to_the_teacher(fmnist_data):
+    teacher, code, _ = start_class()
+    student = lesson_app(**{"class": code})
+    teacher.toggle(key="lesson_pace").set_value(False).run()
+    student.run()
+    assert i18n.t("lesson.joined_free", "en", code=code) in texts(student)
+    button(student, "lesson_nav_top_next").click().run()
+    button(student, "lesson_nav_top_next").click().run()
+    assert headers(student)[0] == i18n.t("lesson.pixels.title", "en")
+    teacher.run()
+    assert headers(teacher)[0] == i18n.t("lesson.goals.title", "en")  # the teacher did not move
+    teacher.toggle(key="lesson_pace").set_value(True).run()
+    student.run()
+    assert headers(student)[0] == i18n.t("lesson.goals.title", "en")
+    assert not [b for b in student.button if "nav" in (b.key or "")]
+
+
+def test_joining_with_a_typed_code_and_with_a_wrong_one():
+    _, code, _ = start_class()
+    student = lesson_app()
+    student.text_input(key="lesson_code_input").set_value(f" {code.lower()[:3]}-{code.lower()[3:]} ")
+    student.button(key="FormSubmitter:lesson_join_form-Join").click().run()
+    assert i18n.t("lesson.joined_paced", "en", code=code) in texts(student)
+
+    lost = lesson_app()
+    lost.text_input(key="lesson_code_input").set_value("QQQQQQ")
+    lost.button(key="FormSubmitter:lesson_join_form-Join").click().run()
+    assert i18n.t("lesson.error_no_such_class", "en") in texts(lost)
+    lost.text_input(key="lesson_code_input").set_value("<b>hi</b>")
+    lost.button(key="FormSubmitter:lesson_join_form-Join").click().run()
+    assert i18n.t("lesson.error_bad_code", "en") in texts(lost)
+    assert not lost.exception
+
+
+def test_a_link_to_a_class_that_does_not_exist_says_so_and_goes_on_on_ones_own():
+    at = lesson_app(**{"class": "QQQQQQ"})
+    assert i18n.t("lesson.error_no_such_class", "en") in texts(at)
+    assert button(at, "lesson_nav_top_next")  # on one's own
+    assert not at.exception
+
+
+def test_when_the_teacher_ends_the_class_students_go_on_on_their_own():
+    teacher, code, _ = start_class()
+    student = lesson_app(**{"class": code})
+    button(teacher, "lesson_end").click().run()
+    assert "Class code" not in [m.label for m in teacher.metric]
+    student.run()
+    assert i18n.t("lesson.class_ended", "en") in texts(student)
+    assert button(student, "lesson_nav_top_next")
+
+
+def test_presenter_view_hides_the_sidebar_and_shows_code_and_count_in_a_corner():
+    teacher, code, _ = start_class()
+    teacher.toggle(key="lesson_present").set_value(True).run()
+    html = "\n".join(str(h.proto) for h in teacher.get("html"))
+    assert "stSidebar" in html and "display: none" in html
+    assert i18n.t("lesson.corner", "en", code=code, count=0) in html
+    assert not teacher.title  # one step per screen: no page title above it
+    assert button(teacher, "lesson_nav_top_next")
+    # ?view=present on a student's link does not give a student the teacher's screen
+    student = lesson_app(**{"class": code, "view": "present"})
+    assert not [h for h in student.get("html") if "lesson-corner" in str(h.proto)]
+
+
+def test_nothing_a_student_types_is_rendered_as_html():
+    at = lesson_app()
+    at.text_input(key="lesson_code_input").set_value("<img src=x onerror=alert(1)>")
+    at.button(key="FormSubmitter:lesson_join_form-Join").click().run()
+    for element in at.markdown:
+        assert "<img" not in element.value
+
+
+def test_the_class_store_is_one_for_every_session():
+    from pages._ui import class_store
+
+    teacher, code, token = start_class()
+    assert class_store().is_teacher(code, token)
+    assert isinstance(class_store(), classroom.ClassStore)
