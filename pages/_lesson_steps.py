@@ -10,6 +10,7 @@ use really answers: the right choice is computed (``fmnist.lesson``), never writ
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import streamlit as st
@@ -264,18 +265,19 @@ def reveal(question: lesson.Question, choices: list[str], chosen: int | None) ->
 
 # --- Asking: on one's own, as a student, as the teacher --------------------------------------------
 
-def question_ui(step: lesson.Step, role: str, view: classroom.ClassView | None) -> None:
+def question_ui(step: lesson.Step, role: str, view: classroom.ClassView | None):
+    """Ask the step's question as ``role`` asks it; once revealed, returns what shows the model's
+    answer (the page draws it below, full width), else None."""
     question = step.question
     choices = [tr(f"lesson.{step.id}.choice_{i}") for i in range(question.choices)]
     with st.container(border=True, key=f"lesson_question_{question.id}"):
-        st.markdown(f"#### {tr('lesson.question')}")
+        st.markdown(f"**{tr('lesson.question')}**")
         st.markdown(tr(f"lesson.{step.id}.question"))
         if role == "teacher":
-            teacher_question(question, choices, view)
-        elif role == "student":
-            student_question(question, choices, view)
-        else:
-            own_question(question, choices)
+            return teacher_question(question, choices, view)
+        if role == "student":
+            return student_question(question, choices, view)
+        return own_question(question, choices)
 
 
 def _own_answered(question_id: str) -> None:
@@ -297,8 +299,8 @@ def own_question(question: lesson.Question, choices: list[str]) -> None:
     if not revealed:
         st.button(tr("lesson.reveal"), key=f"lesson_reveal_{question.id}", on_click=_own_reveal,
                   args=(question.id,), icon=":material/visibility:")
-        return
-    reveal(question, choices, answers.get(question.id))
+        return None
+    return partial(reveal, question, choices, answers.get(question.id))
 
 
 def student_question(question: lesson.Question, choices: list[str], view: classroom.ClassView) -> None:
@@ -306,12 +308,11 @@ def student_question(question: lesson.Question, choices: list[str], view: classr
     try:
         mine = store.my_answer(view.code, student, question.id)
     except classroom.ClassError:
-        return
+        return None
     if question.id in view.revealed:
         if mine is None:
             st.caption(tr("lesson.you_none"))
-        reveal(question, choices, mine)
-        return
+        return partial(reveal, question, choices, mine)
     picked = st.radio(tr("lesson.your_answer"), range(len(choices)), format_func=choices.__getitem__, index=mine,
                       key=f"lesson_class_{question.id}")
     if picked is not None and picked != mine:
@@ -321,6 +322,7 @@ def student_question(question: lesson.Question, choices: list[str], view: classr
         except classroom.ClassError as exc:
             st.warning(tr(f"lesson.error_{exc.reason}"), icon=":material/warning:")
     st.caption(tr("lesson.answer_saved") if mine is not None else tr("lesson.answer_wait"))
+    return None
 
 
 def counts_chart(counts: list[int], choices: list[str], correct: int | None) -> None:
@@ -348,7 +350,7 @@ def teacher_question(question: lesson.Question, choices: list[str], view: classr
                      icon=":material/visibility:"):
             store.reveal(view.code, token, question.id)
             st.rerun()
-        return
+        return None
     correct, _ = REVEALS[question.id]()
     counts_chart(store.counts(view.code, question.id, len(choices)), choices, correct)
-    reveal(question, choices, None)
+    return partial(reveal, question, choices, None)

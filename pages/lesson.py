@@ -208,8 +208,8 @@ def go(step: int, view: classroom.ClassView | None, teacher: bool) -> None:
 def step_nav_ui(step: int, view: classroom.ClassView | None, teacher: bool, moves: bool, key: str) -> None:
     """Previous, the counter, Next; only the counter for a student who follows the teacher."""
     back, counter, forward = st.columns([1, 2, 1], vertical_alignment="center")
-    counter.markdown(f"<div style='text-align:center'>{tr('lesson.counter', n=step + 1, total=LAST + 1)}</div>",
-                     unsafe_allow_html=True)
+    counter.markdown(f"<div class='lesson-counter' style='text-align:center'>"
+                     f"{tr('lesson.counter', n=step + 1, total=LAST + 1)}</div>", unsafe_allow_html=True)
     if not moves:
         return
     back.button(tr("lesson.previous"), key=f"{key}_back", disabled=step == 0, width="stretch",
@@ -229,30 +229,45 @@ PRESENTER_CSS = """
 [data-testid="stMainBlockContainer"] h2 { font-size: 2.4rem; }
 [class*="st-key-lesson_nav"] button { min-height: 4rem; }
 [class*="st-key-lesson_nav"] button p { font-size: 1.6rem; }
-.lesson-corner { position: fixed; top: 0.6rem; right: 1rem; z-index: 1000; background: #1f4e8c; color: #fff;
+.lesson-counter { text-align: center; }
+[data-testid="stMainBlockContainer"] .lesson-counter { font-size: 1.6rem; }
+.lesson-corner { position: fixed; bottom: 1rem; right: 1rem; z-index: 1000; background: #1f4e8c; color: #fff;
   border-radius: 10px; padding: 0.3rem 0.9rem; font-size: 1.5rem; font-weight: 700; }
 </style>
 """
 
 
+@st.fragment(run_every=COUNT_EVERY_S)
 def presenter_corner(code: str) -> None:
-    """The class code and the number of students in the corner of the projected screen."""
-    count = store.view(code).students
+    """The class code and the number of students in the corner of the projected screen (our own
+    text only: a code of CODE_ALPHABET and a number)."""
+    try:
+        count = store.view(code).students
+    except classroom.NoSuchClass:
+        return
     st.html(f"<div class='lesson-corner'>{tr('lesson.corner', code=code, count=count)}</div>")
 
 
-def step_page(step: int, role: str, view: classroom.ClassView | None) -> None:
-    """One step: its title and words, its live element, its question, the full page, teacher notes."""
+def step_page(step: int, role: str, view: classroom.ClassView | None, present: bool) -> None:
+    """One step: its title and words, its live element, its question, the full page, and the
+    teacher notes on a teacher's own screen (not on the projector's presenter view)."""
     entry = lesson.STEPS[step]
     key = f"lesson.{entry.id}"
     st.header(tr(f"{key}.title"))
     st.markdown(tr(f"{key}.body"))
-    STEP_VIEWS[entry.id]()
-    if entry.question:
-        question_ui(entry, role, view)
+    if entry.question:  # the question beside the step's element; the model's answer below both
+        element, asked = st.columns([3, 2], gap="large")
+        with element:
+            STEP_VIEWS[entry.id]()
+        with asked:
+            revealed = question_ui(entry, role, view)
+        if revealed is not None:
+            revealed()
+    else:
+        STEP_VIEWS[entry.id]()
     st.page_link(PAGES_DIR / f"{entry.page}.py", label=tr("lesson.open_page", page=tr(f"nav.{entry.page}")),
                  icon=":material/open_in_new:", query_params={"lang": lang()})
-    if role == "teacher":
+    if role == "teacher" and not present:
         with st.expander(tr("lesson.notes"), icon=":material/school:"):
             for part in ("say", "ask", "myth"):
                 st.markdown(f"**{tr(f'lesson.notes_{part}')}** {tr(f'{key}.{part}')}")
@@ -293,7 +308,7 @@ else:
 
 with st.container(key="lesson_nav_top"):
     step_nav_ui(step, view, teacher, moves=not follows, key="lesson_nav_top")
-step_page(step, role, view)
+step_page(step, role, view, present)
 with st.container(key="lesson_nav_bottom"):
     step_nav_ui(step, view, teacher, moves=not follows, key="lesson_nav_bottom")
 if present and role == "teacher":

@@ -280,6 +280,7 @@ def test_presenter_view_hides_the_sidebar_and_shows_code_and_count_in_a_corner()
     assert "stSidebar" in html and "display: none" in html
     assert i18n.t("lesson.corner", "en", code=code, count=0) in html
     assert not teacher.title  # one step per screen: no page title above it
+    assert i18n.t("lesson.goals.myth", "en") not in texts(teacher)  # teacher notes stay off the projector
     assert button(teacher, "lesson_nav_top_next")
     # ?view=present on a student's link does not give a student the teacher's screen
     student = lesson_app(**{"class": code, "view": "present"})

@@ -1,0 +1,71 @@
+"""Screenshots of a class in the Lesson, for the README and for looking: the teacher's presenter
+view, a student's phone, both in English or Korean.
+
+    python scripts/lesson_screenshots.py http://127.0.0.1:8501 docs/ [--lang ko] [--step 10]
+
+The teacher starts a class, goes to ``--step``, turns presenter view on; a student joins on a
+390x844 screen and answers the step's question; the teacher's screen then shows the count.
+"""
+
+import argparse
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LABELS = {"en": {"box": "Teach a class, or join one", "start": "Start a class", "code": "Class code",
+                 "next": "Next", "present": "Presenter view"},
+          "ko": {"box": "수업 열기 또는 참여하기", "start": "수업 시작", "code": "수업 코드",
+                 "next": "다음", "present": "발표자 화면"}}
+
+
+def settle(tab, wait: float = 1.5) -> None:
+    tab.wait_for_selector('[data-testid="stMainBlockContainer"]', timeout=180_000)
+    tab.wait_for_timeout(500)
+    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=300_000)
+    tab.wait_for_timeout(wait * 1000)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("url")
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--step", type=int, default=10)
+    parser.add_argument("--choice", type=int, default=2)
+    args = parser.parse_args()
+    base, words = args.url.rstrip("/"), LABELS[args.lang]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+        teacher = browser.new_page(viewport={"width": 1600, "height": 900})
+        teacher.goto(f"{base}/lesson?lang={args.lang}")
+        settle(teacher)
+        teacher.get_by_text(words["box"]).click()
+        teacher.get_by_role("button", name=words["start"]).click()
+        metric = teacher.locator('[data-testid="stMetric"]').filter(has_text=words["code"])
+        metric.wait_for(timeout=60_000)
+        code = metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+        settle(teacher)
+        teacher.screenshot(path=args.out / f"lesson_teacher_{args.lang}.png")
+        for _ in range(args.step - 1):
+            teacher.get_by_role("button", name=words["next"]).first.click()
+            settle(teacher, 0.3)
+        teacher.get_by_text(words["present"]).first.click()
+        settle(teacher)
+
+        student = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        student.goto(f"{base}/lesson?class={code}&lang={args.lang}")
+        settle(student)
+        radios = student.locator('[data-testid="stMainBlockContainer"] [data-testid="stRadioOption"]')
+        if radios.count() > args.choice:
+            radios.nth(args.choice).click()
+            settle(student)
+        student.screenshot(path=args.out / f"lesson_phone_{args.lang}.png", full_page=False)
+        settle(teacher, 2.5)
+        teacher.screenshot(path=args.out / f"lesson_present_{args.lang}.png")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
