@@ -56,10 +56,15 @@ CANVAS = 2 * TILE
 
 # --- The tutorial's model ----------------------------------------------------------------
 
-def build_dense(hidden: int = 128) -> keras.Model:
-    """Flatten - Dense(128, relu) - Dense(10, softmax): the TensorFlow tutorial's model."""
+def build_dense(hidden: int = 128, raw: bool = False) -> keras.Model:
+    """Flatten - Dense(128, relu) - Dense(10, softmax): the TensorFlow tutorial's model.
+
+    ``raw=True`` (the class challenge's "no normalisation"): a first layer multiplies the
+    contract's x/255 input back to the stored 0-255, so the network trains and answers on raw
+    pixels while every caller still gives it x/255."""
     return keras.Sequential([
         keras.Input(shape=(TILE, TILE)),
+        *([layers.Rescaling(255.0, name="raw_pixels")] if raw else []),
         layers.Flatten(name="flatten"),
         layers.Dense(hidden, activation="relu", name="hidden"),
         layers.Dense(NUM_CLASSES, activation="softmax", name="answer"),

@@ -32,6 +32,7 @@ FORMAT_VERSION = 1  # part of every key: a new format names every model anew
 VALIDATION_SIZE = 5000  # training images held out for validation, the same for every config
 MAX_TRAIN_SIZE = 60000 - VALIDATION_SIZE
 MAX_BLOCKS = 4  # each conv block halves the tile: 28 -> 14 -> 7 -> 3 -> 1
+NORMALISATIONS = ("scale", "raw")  # what the tutorial model trains on: x/255, or the stored 0-255
 SLIDER_STOPS = 200  # a range with more stops than this is typed in, not slid
 
 
@@ -104,6 +105,11 @@ KNOBS = (
     Knob("train_size", int, f"garments drawn from the training split (at most {MAX_TRAIN_SIZE:,})",
          span=(500, MAX_TRAIN_SIZE, 500)),
     Knob("seed", int, "data order, composites and initial weights", span=(0, 99_999, 1)),
+    Knob("hidden", int, "tutorial model: units of its hidden Dense layer", ("dense",), "architecture",
+         choices=(16, 32, 64, 128, 256), unkeyed=128),
+    Knob("normalise", str, "tutorial model: the pixels it trains on, 'scale' (x/255, the tutorial's) or 'raw' "
+         "(0-255 as stored; the saved model still takes x/255 and multiplies it back)", ("dense",), "training",
+         choices=NORMALISATIONS, unkeyed="scale"),
     Knob("width", int, "tile network: filters of the first conv block", CANVAS_KINDS, "architecture",
          choices=(8, 16, 32, 48, 64), archs=TILES_ONLY),
     Knob("blocks", int, f"tile network: conv blocks, each halving the tile (1-{MAX_BLOCKS})", CANVAS_KINDS,
@@ -150,6 +156,8 @@ class TrainConfig:
     flip: bool = True
     tile_answer: str = "softmax"
     mirror_average: bool = False
+    hidden: int = 128
+    normalise: str = "scale"
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -164,6 +172,8 @@ class TrainConfig:
             raise ValueError(f"empty_fraction must be 0-1, got {self.empty_fraction}")
         if self.tile_answer not in TILE_ANSWERS or (self.kind != "multi" and self.tile_answer != "softmax"):
             raise ValueError(f"tile_answer must be 'softmax' (or 'sigmoid' for multi), got {self.tile_answer!r}")
+        if self.hidden < 1 or self.normalise not in NORMALISATIONS:
+            raise ValueError(f"hidden must be positive and normalise one of {NORMALISATIONS}")
         if self.arch not in ARCHS or (self.arch != DEFAULT_ARCH and self.kind not in CANVAS_KINDS):
             raise ValueError(f"arch must be one of {ARCHS} (and 'tiles' for dense), got {self.arch!r}")
 

@@ -58,6 +58,7 @@ class TrainResult:
     wall_time: float
     train_images_per_s: float
     threshold: float | None = None
+    test_predictions: evaluation.TestPredictions | None = None  # stored beside the model (fmnist.answer_files)
 
     def metadata(self) -> dict:
         return model_card.describe(self)
@@ -142,11 +143,12 @@ def validation_canvases(kind: str, images: np.ndarray, labels: np.ndarray) -> co
 def _train_dense(config: TrainConfig, x_train, y_train, pool, held_out, callbacks):
     from . import models
 
-    model = models.build_dense()
+    raw = config.normalise == "raw"
+    model = models.build_dense(config.hidden, raw)
     _compile(model, config, math.ceil(len(pool) / config.batch_size) * config.epochs)
     model.fit(scale_255(x_train[pool]), y_train[pool], batch_size=config.batch_size, epochs=config.epochs,
               validation_data=(scale_255(x_train[held_out]), y_train[held_out]), callbacks=callbacks, verbose=0)
-    trained = models.build_dense()  # a fresh copy without the optimizer state, like the canvas models
+    trained = models.build_dense(config.hidden, raw)  # a fresh copy without the optimizer state, like the others
     trained.set_weights(model.get_weights())
     return trained, len(pool)
 
@@ -229,10 +231,11 @@ def train(config: TrainConfig, dataset, on_progress: Callable[[Progress], None] 
     if config.kind == "multi":
         validation = validation_canvases("multi", x_train[held_out], y_train[held_out])
         threshold = evaluation.choose_threshold(evaluation.predict(trained, validation.images), validation.labels)
-    metrics = evaluation.evaluate(trained, config.kind, dataset, threshold=threshold, size=eval_size)
+    predictions = evaluation.test_predictions(trained, config.kind, dataset, size=eval_size)
+    metrics = evaluation.metrics_from(predictions, threshold)
     images_seen = images_per_epoch * len(history.get("loss", []))
     result = TrainResult(config, trained, history, metrics, time.perf_counter() - start,
-                         images_seen / max(train_time, 1e-9), threshold)
+                         images_seen / max(train_time, 1e-9), threshold, predictions)
     if on_progress is not None:
         on_progress(Progress(config.epochs, config.epochs, 1, 1, {}, history, result.wall_time, 0.0, stage="done"))
     return result

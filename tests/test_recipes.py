@@ -93,7 +93,8 @@ def test_each_knob_asks_for_the_widget_its_description_fits():
     assert widgets == {"arch": "radio", "epochs": "slider", "batch_size": "select_slider", "learning_rate": "select_slider",
                        "train_size": "slider", "seed": "number_input", "width": "select_slider",
                        "blocks": "slider", "convs": "slider", "tile_answer": "radio",
-                       "empty_fraction": "slider", "flip": "checkbox", "mirror_average": "checkbox"}
+                       "empty_fraction": "slider", "flip": "checkbox", "mirror_average": "checkbox",
+                       "hidden": "select_slider", "normalise": "radio"}
 
 
 def test_the_presets_are_on_offer_on_the_page():
@@ -121,6 +122,16 @@ def test_every_knob_on_the_page_has_its_words_in_both_languages():
 
 def test_the_knobs_a_kind_is_offered():
     assert [k.name for k in recipes.knobs_for("dense", on_page=True)] == [
-        "epochs", "batch_size", "learning_rate", "train_size", "seed"]
+        "epochs", "batch_size", "learning_rate", "train_size", "seed", "hidden", "normalise"]
     assert "tile_answer" not in [k.name for k in recipes.knobs_for("single")]
     assert [k.name for k in recipes.knobs_for("multi", on_page=False)] == ["empty_fraction", "flip"]
+
+
+def test_the_tutorial_models_new_knobs_keep_every_stored_key():
+    base = TrainConfig("dense", epochs=5, batch_size=32, learning_rate=1e-3)
+    assert "hidden" not in base.relevant() and "normalise" not in base.relevant()
+    assert TrainConfig("dense", hidden=64).key() != TrainConfig("dense").key()
+    assert TrainConfig("dense", normalise="raw").key() != TrainConfig("dense").key()
+    assert TrainConfig("single", hidden=64).key() == TrainConfig("single").key()  # means nothing to a canvas model
+    with pytest.raises(ValueError):
+        TrainConfig("dense", normalise="min-max")
