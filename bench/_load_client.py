@@ -22,6 +22,18 @@ What a browser tab does, and this does too, on loopback only:
   default) they are fetched as a browser does, as soon as their element arrives, at most six at
   a time on keep-alive connections, each URL once per session (a browser's cache).
 
+- ``st.fragment(run_every=...)``: the server does not rerun such a fragment by itself. It sends an
+  ``AutoRerun`` message (the fragment's id, the interval) and the browser sets a timer
+  (``setInterval``) that sends a ``rerun_script`` for that fragment (``is_auto_rerun``) every
+  interval, whether or not a run is going on. The browser drops every timer when a full run starts
+  (``new_session`` without fragment ids: the run sends the messages again), keeps a fragment's timer
+  when the same interval is sent again, and drops a fragment's timer on ``StopAutoRerun``. With
+  ``Session(auto_rerun=True)`` this client does the same, and then a reader of its own takes every
+  run as it comes (the ones its timers or the server start, too): ``wait_for_run`` waits for an
+  unsolicited one, ``on_element`` sees each element as it arrives, and an action waits for the
+  run that began after it was sent. Without it (the default) nothing is sent unasked and every
+  message is read by the action that is waiting.
+
 What a browser also does and this does not: lay out and paint the page, run custom
 components' JavaScript, fetch the script chunks the page's scripts load later and the
 components' files. So a run here costs the
@@ -31,6 +43,7 @@ server what a browser's run costs it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import time
 import urllib.request
@@ -83,6 +96,9 @@ class Run:
     first_delta: float | None = None  # seconds to the first element
     complete: float | None = None  # seconds to the run's end and its last image fetched
     images: int = 0  # images fetched for this run
+    began: float = 0.0  # perf_counter when its (last) new_session arrived
+    fragment_ids: tuple = ()  # the fragments of its last run; () for a full run
+    finished_at: float = 0.0  # perf_counter of its script_finished
 
     def find(self, kind: str, predicate=lambda proto: True):
         return [proto for k, proto in self.elements if k == kind and predicate(proto)]
@@ -124,7 +140,7 @@ class Session:
     """One browser tab's conversation with the server. Not thread-safe; one action at a time."""
 
     def __init__(self, base_url: str, query_string: str = "lang=en", timeout: float = 120.0, media: bool = True,
-                 parallel_fetches: int = 6):
+                 parallel_fetches: int = 6, auto_rerun: bool = False):
         parts = urlsplit(base_url)
         if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
             raise ValueError(f"loopback only: {base_url}")
@@ -149,6 +165,16 @@ class Session:
         self._slots = asyncio.Semaphore(parallel_fetches)
         self._idle_connections: list = []
         self._fetched: set[str] = set()
+        # auto_rerun: the browser's run_every timers, and a reader that takes every run
+        self.auto_rerun = auto_rerun
+        self.on_element = None  # callable(kind, proto, arrived_perf_counter), each element as it arrives
+        self.auto_reruns_sent = 0
+        self.unsolicited_runs = 0
+        self._timers: dict[str, tuple[asyncio.Task, float]] = {}  # fragment id -> (timer, interval)
+        self._runs: list[Run] = []  # runs read, newest last (auto_rerun; the last 64)
+        self._run_arrived = asyncio.Condition()
+        self._pump_task = None
+        self._pump_error: Exception | None = None
 
     # --- connection ---------------------------------------------------------------------------
 
@@ -180,8 +206,11 @@ class Session:
         self._ws = await connect(ws_url, subprotocols=protocols, origin=self.base_url, additional_headers=headers,
                                  proxy=None, max_size=None, open_timeout=self.timeout, ping_interval=None)
         self._reader = asyncio.create_task(self._read())
+        if self.auto_rerun:
+            self._pump_task = asyncio.create_task(self._pump())
 
     async def close(self) -> None:
+        self._drop_timers()
         for _, writer, _ in self._idle_connections:
             writer.close()
         self._idle_connections.clear()
@@ -192,6 +221,10 @@ class Session:
                 await asyncio.wait_for(self._reader, 10)
             except (asyncio.TimeoutError, Exception):
                 self._reader.cancel()
+        if self._pump_task is not None:
+            self._pump_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._pump_task
 
     async def _read(self) -> None:
         """Parse every message as it arrives (the socket's life bounds this loop)."""
@@ -200,6 +233,8 @@ class Session:
                 msg = ForwardMsg()
                 msg.ParseFromString(raw)
                 self.received_bytes += len(raw)
+                if self.auto_rerun:  # the browser acts on these as they arrive
+                    self._timer_message(msg)
                 self._queue.put_nowait((time.perf_counter(), len(raw), msg))
         finally:
             self._queue.put_nowait(None)
@@ -241,6 +276,13 @@ class Session:
         return await self.rerun(fragment_id=widget.fragment_id)
 
     async def rerun(self, page_hash: str | None = None, fragment_id: str = "") -> Run:
+        msg = self._rerun_message(page_hash, fragment_id)
+        # a trigger (a button press) is sent once, then forgotten, as the frontend does
+        for widget_id in [i for i, s in self.values.items() if s.WhichOneof("value") == "trigger_value"]:
+            del self.values[widget_id]
+        return await self._send_and_wait(msg, fragment_id)
+
+    def _rerun_message(self, page_hash: str | None = None, fragment_id: str = "", auto: bool = False) -> BackMsg:
         msg = BackMsg()
         state = msg.rerun_script
         state.query_string = self.query_string
@@ -252,14 +294,98 @@ class Session:
         state.context_info.timezone = "UTC"
         state.context_info.locale = "en-US"
         state.context_info.url = f"{self.base_url}/{self.page_name}?{self.query_string}"
-        # a trigger (a button press) is sent once, then forgotten, as the frontend does
-        for widget_id in [i for i, s in self.values.items() if s.WhichOneof("value") == "trigger_value"]:
-            del self.values[widget_id]
-        return await self._send_and_wait(msg, fragment_id)
+        state.is_auto_rerun = auto
+        return msg
+
+    # --- run_every: the browser's timers (auto_rerun) ------------------------------------------
+
+    def _timer_message(self, msg: ForwardMsg) -> None:
+        """What the browser's App does on arrival: AutoRerun sets a fragment's timer (kept when
+        the interval is the same), StopAutoRerun drops some, a full run's new_session drops all."""
+        which = msg.WhichOneof("type")
+        if which == "auto_rerun":
+            fragment_id, interval = msg.auto_rerun.fragment_id, msg.auto_rerun.interval
+            if not fragment_id or interval <= 0:
+                return
+            current = self._timers.get(fragment_id)
+            if current is not None and current[1] == interval:
+                return
+            self._drop_timers([fragment_id])
+            self._timers[fragment_id] = (asyncio.create_task(self._tick(fragment_id, interval)), interval)
+        elif which == "stop_auto_rerun":
+            self._drop_timers(list(msg.stop_auto_rerun.fragment_ids))
+        elif which == "new_session" and not msg.metadata.run.fragment_ids:
+            self._drop_timers()
+
+    def _drop_timers(self, fragment_ids=None) -> None:
+        for fragment_id in list(self._timers) if fragment_ids is None else fragment_ids:
+            timer = self._timers.pop(fragment_id, None)
+            if timer is not None:
+                timer[0].cancel()
+
+    async def _tick(self, fragment_id: str, interval: float) -> None:
+        """``setInterval``: a fragment rerun every ``interval`` seconds, with the tab's widget
+        values, whether or not a run is going on (missed ticks are not made up)."""
+        due = time.perf_counter() + interval
+        while True:  # until the timer is dropped (cancelled) or the socket closes
+            await asyncio.sleep(max(0.0, due - time.perf_counter()))
+            due = max(due + interval, time.perf_counter())
+            msg = self._rerun_message(None, fragment_id, auto=True)
+            try:
+                await self._ws.send(msg.SerializeToString())
+            except Exception:  # noqa: BLE001 - a closed socket ends the timer, as a closed tab does
+                return
+            self.auto_reruns_sent += 1
+
+    # --- auto_rerun: one reader takes every run ------------------------------------------------
+
+    async def _pump(self) -> None:
+        """Read runs as they come: from each ``new_session`` to its run's end (messages outside a
+        run, such as the session's status, are dropped); each run read goes to ``_runs``."""
+        try:
+            while True:  # until the socket closes
+                item = await self._queue.get()
+                if item is None:
+                    break
+                if item[2].WhichOneof("type") != "new_session":
+                    continue
+                run = await self._collect(item[0], item[0] + self.timeout, True, first=item)
+                self.unsolicited_runs += 1
+                async with self._run_arrived:
+                    self._runs = [*self._runs[-63:], run]
+                    self._run_arrived.notify_all()
+        except Exception as exc:  # noqa: BLE001 - a waiter reports it
+            self._pump_error = exc
+        finally:
+            async with self._run_arrived:
+                self._run_arrived.notify_all()
+
+    async def wait_for_run(self, predicate=lambda run: True, after: float = 0.0, timeout: float | None = None) -> Run:
+        """(auto_rerun) The first run read that began at or after ``after`` (a perf_counter) and
+        satisfies ``predicate``; ProtocolError after ``timeout`` seconds."""
+        def found():
+            return next((r for r in self._runs if r.began >= after and predicate(r)), None)
+
+        async def wait():
+            async with self._run_arrived:
+                while True:  # bounded by the timeout
+                    run = found()
+                    if run is not None:
+                        return run
+                    if self._pump_task is None or self._pump_task.done():
+                        raise ProtocolError(f"the session's reader stopped: {self._pump_error!r}")
+                    await self._run_arrived.wait()
+
+        try:
+            return await asyncio.wait_for(wait(), self.timeout if timeout is None else timeout)
+        except asyncio.TimeoutError:
+            raise ProtocolError("timed out waiting for a run") from None
 
     async def upload(self, key: str, filename: str, payload: bytes, mime: str) -> Run:
         """Choose a file in the uploader ``key``: ask for its URL, PUT it, rerun with its state.
         The Run's seconds cover all three, as a person waits for all three."""
+        if self.auto_rerun:
+            raise NotImplementedError("upload() reads the queue itself: not with auto_rerun")
         widget = self.widget(key)
         start = time.perf_counter()
         request = BackMsg()
@@ -390,14 +516,29 @@ class Session:
 
     async def _send_and_wait(self, msg: BackMsg, fragment_id: str) -> Run:
         start = time.perf_counter()
+        if self.auto_rerun:
+            if self._pump_task is None:
+                raise ProtocolError("open() the session first")
+            await self._ws.send(msg.SerializeToString())
+            # the run that began after this was sent: a full run for a full rerun, else the fragment's
+            # (a timer's fragment run under way when it arrived ends early and the new one follows)
+            run = await self.wait_for_run(
+                lambda r: fragment_id in r.fragment_ids if fragment_id else not r.fragment_ids, after=start)
+            run.seconds = run.finished_at - start
+            return run
         await self._ws.send(msg.SerializeToString())
+        return await self._collect(start, start + self.timeout, not fragment_id)
+
+    async def _collect(self, start: float, deadline: float, full_run: bool, first=None) -> Run:
+        """Read one run's messages (after ``first``, when given) up to its script_finished."""
         run = Run(seconds=0.0)
         fetches: list = []
-        deadline = start + self.timeout
-        full_run = not fragment_id
         fresh_widgets: dict[str, Widget] = {}
         while True:  # bounded by the deadline
-            arrived, size, message = await self._next(deadline)
+            if first is not None:
+                (arrived, size, message), first = first, None
+            else:
+                arrived, size, message = await self._next(deadline)
             run.messages += 1
             run.received_bytes += size
             which = message.WhichOneof("type")
@@ -416,9 +557,16 @@ class Session:
                 self.page_name = next((path for path, h in self.pages.items() if h == self.page_hash), self.page_name)
                 # a fragment's run names its fragments; st.switch_page inside one starts a full run
                 full_run = not message.metadata.run.fragment_ids
+                run.fragment_ids = tuple(message.metadata.run.fragment_ids)
+                run.began = arrived  # after a run that ended early for a rerun: the one that follows
                 fresh_widgets = {}
             elif which == "navigation":
                 self.pages = {page.url_pathname: page.page_script_hash for page in message.navigation.app_pages}
+                if message.navigation.page_script_hash:  # the page st.navigation chose, as the browser keeps it
+                    # (a tab opened at /lesson names the page; new_session may carry the main script's hash)
+                    self.page_hash = message.navigation.page_script_hash
+                    self.page_name = next((path for path, h in self.pages.items() if h == self.page_hash),
+                                          self.page_name)
             elif which == "delta":
                 if message.metadata.cacheable and message.hash:
                     self._cache[message.hash] = (message, self._full_runs)
@@ -429,6 +577,8 @@ class Session:
                 if run.first_delta is None:
                     run.first_delta = arrived - start
                 run.elements.append((kind, proto))
+                if self.on_element is not None:
+                    self.on_element(kind, proto, arrived)
                 if kind == "exception":
                     run.errors.append(f"exception: {proto.type}: {proto.message}")
                 elif kind == "alert" and proto.format == Alert.ERROR:
@@ -454,6 +604,7 @@ class Session:
                 if message.script_finished == FINISHED_WITH_COMPILE_ERROR:
                     run.errors.append("script finished with a compile error")
                 run.seconds = arrived - start
+                run.finished_at = arrived
                 if fetches:  # the page is complete when its images are in, as a person sees it
                     await asyncio.wait(fetches, timeout=max(0.1, deadline - time.perf_counter()))
                     for task in fetches:
