@@ -14,7 +14,8 @@ help:
 	@echo "make run    - set up and start the app on http://localhost:$(PORT)"
 	@echo "make test   - set up and run every test (browser tests included)"
 	@echo "make bench  - print the speed and accuracy figures"
-	@echo "make train-all - retrain the five shipped models in models/ (CPU, about 65 minutes on 2 cores)"
+	@echo "make train-all - retrain the five shipped models in models/ (CPU, about 65 minutes on 2 cores),"
+	@echo "                 with their test answers (models/*.answers.npz: python -m fmnist answers)"
 
 setup: $(VENV)/.installed
 
@@ -56,6 +57,7 @@ train-all: setup data
 	$(PY) -m fmnist train multi
 	$(PY) -m fmnist train single --arch plain
 	$(PY) -m fmnist train multi --arch plain
+	$(PY) -m fmnist answers
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -6,6 +6,9 @@
     python -m fmnist train KIND --arch plain
                                          the notebook's plain CNN; writes models/plain_KIND.keras + .json
     python -m fmnist evaluate [NAME ...] print the test metrics of the models in models/
+    python -m fmnist answers [NAME ...]  store each shipped model's answers to its test set beside it
+                                         (models/KIND.answers.npz: what the Predict page shows on a
+                                         freshly started server without making anyone wait)
 
 ``python -m fmnist train single`` reproduces the shipped ``models/single.keras`` (the
 "shipped" preset: 24 epochs and test-time mirror averaging, 23 minutes on 2 cores),
@@ -105,10 +108,47 @@ def train(args) -> int:
     print(f"training {name} ({args.preset} preset): {config.relevant()}", flush=True)
     result = training.train(config, data.load_data(), on_progress=_print_progress)
     out = Path(args.out) / f"{name}.keras"
-    registry.save_model(result.model, result.metadata(), out)
+    registry.save_model(result.model, result.metadata(), out, result.test_predictions)
     print(f"{name}: {format_metrics(args.kind, result.metrics)}")
     print(f"trained in {result.wall_time:.0f} s ({result.train_images_per_s:.0f} images/s); wrote {out} "
-          f"({out.stat().st_size / 1e6:.2f} MB) and {out.with_suffix('.json').name}")
+          f"({out.stat().st_size / 1e6:.2f} MB), {out.with_suffix('.json').name} and its test answers")
+    return 0
+
+
+def shipped_files(names: list[str], folder) -> list[tuple[str, str, Path]] | None:
+    """(name, kind, .keras path) of each shipped model named, in ``folder``; None (and a message)
+    when a name is not a shipped model's."""
+    unknown = set(names) - set(SHIPPED_NAMES)
+    if unknown:
+        print(f"unknown model {sorted(unknown)}; choose from {', '.join(SHIPPED_NAMES)}", file=sys.stderr)
+        return None
+    return [(name, kind_and_arch(name)[0], Path(folder) / f"{name}.keras") for name in names]
+
+
+def answers(args) -> int:
+    _silence_tensorflow()
+    from . import answer_files, data, registry
+
+    files = shipped_files(args.names or list(SHIPPED_NAMES), args.models)
+    if files is None:
+        return 2
+    dataset = data.load_data()
+    for name, kind, path in files:
+        stored = answer_files.answers_path(path)
+        if answer_files.read(path, kind, dataset) is not None:
+            print(f"{name}: {stored} is up to date")
+            continue
+        start = time.perf_counter()
+        try:
+            answer_files.test_predictions(path, kind, dataset)
+        except registry.ModelError as exc:
+            print(f"{name}: {exc}", file=sys.stderr)
+            return 1
+        if answer_files.read(path, kind, dataset) is None:
+            print(f"{name}: could not write {stored}", file=sys.stderr)
+            return 1
+        print(f"{name}: answered {answer_files.TEST_SET_SIZE:,} test pictures in {time.perf_counter() - start:.1f} s; "
+              f"wrote {stored} ({stored.stat().st_size / 1e3:.0f} kB)")
     return 0
 
 
@@ -116,14 +156,11 @@ def evaluate(args) -> int:
     _silence_tensorflow()
     from . import data, evaluation, registry
 
-    unknown = set(args.kinds) - set(SHIPPED_NAMES)
-    if unknown:
-        print(f"unknown model {sorted(unknown)}; choose from {', '.join(SHIPPED_NAMES)}", file=sys.stderr)
+    files = shipped_files(args.kinds or list(KINDS), args.models)
+    if files is None:
         return 2
     dataset = data.load_data()
-    for name in args.kinds or KINDS:
-        kind, _ = kind_and_arch(name)
-        path = Path(args.models) / f"{name}.keras"
+    for name, kind, path in files:
         try:
             model = registry.load_model(path)
         except registry.ModelError as exc:
@@ -169,6 +206,12 @@ def build_parser() -> argparse.ArgumentParser:
                            help=f"{', '.join(SHIPPED_NAMES)} (default: dense, single and multi)")
     evaluator.add_argument("--models", default=str(MODELS_DIR), help="folder of the .keras files")
     evaluator.set_defaults(func=evaluate)
+
+    answerer = commands.add_parser("answers", help="store each shipped model's test answers beside it "
+                                                   "(recomputed only when missing or stale)")
+    answerer.add_argument("names", nargs="*", metavar="NAME", help=f"{', '.join(SHIPPED_NAMES)} (default: all)")
+    answerer.add_argument("--models", default=str(MODELS_DIR), help="folder of the .keras files")
+    answerer.set_defaults(func=answers)
     return parser
 
 

@@ -1,6 +1,7 @@
 """Trained models on disk: the shipped ones in ``models/`` and the user's in a registry.
 
     save_model(model, metadata, "models/single.keras")   # writes single.keras + single.json
+    save_model(model, metadata, path, answers)           # + single.answers.npz (fmnist.answer_files)
     shipped_path("single", "plain")                      # models/plain_single.keras
     model = load_model("models/single.keras")            # Keras safe_mode, custom layers known
 
@@ -28,6 +29,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import answer_files
 from .contract import DEFAULT_ARCH, KINDS, file_stem
 from .model_card import headline_metric  # noqa: F401  (the pages read a model's headline figure here)
 
@@ -78,8 +80,11 @@ def _write_text(text: str):
     return write
 
 
-def save_model(model, metadata: dict, keras_path) -> None:
-    """Write ``model`` to ``keras_path`` and ``metadata`` to the JSON beside it, each atomically.
+def save_model(model, metadata: dict, keras_path, answers=None) -> None:
+    """Write ``model`` to ``keras_path`` and ``metadata`` to the JSON beside it, each atomically;
+    ``answers``, the model's TestPredictions on its whole test set, go beside them too
+    (``fmnist.answer_files``: keyed by the new file's SHA-256, so a crash before they are written
+    leaves answers that no longer match, and they are computed again when asked for).
 
     The metadata is serialised first, so a bad value fails before any file is touched; both
     files are written under temporary names before either is renamed, so a save that fails
@@ -95,9 +100,12 @@ def save_model(model, metadata: dict, keras_path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with _written(path, model.save) as model_temp, \
             _written(metadata_path(path), _write_text(text + "\n")) as metadata_temp:
+        model_sha256 = answer_files.file_sha256(model_temp) if answers is not None else None
         metadata_path(path).unlink(missing_ok=True)
         os.replace(model_temp, path)
         os.replace(metadata_temp, metadata_path(path))
+    if answers is not None and answer_files.is_full_set(answers):
+        answer_files.write(path, answers, model_sha256)
 
 
 def archive_problem(keras_path) -> str | None:
@@ -227,7 +235,7 @@ class Registry:
     def put(self, result) -> Path:
         """Store a TrainResult under its config's key (atomically); returns the .keras path."""
         path = self.path_for(result.config)
-        save_model(result.model, result.metadata(), path)
+        save_model(result.model, result.metadata(), path, getattr(result, "test_predictions", None))
         return path
 
     def entries(self) -> list[Entry]:
@@ -239,10 +247,10 @@ class Registry:
         return sorted(entries, key=lambda e: (e.metadata or {}).get("trained_at", ""), reverse=True)
 
     def delete(self, key: str) -> bool:
-        """Remove a stored model and its JSON; True if there was something to remove."""
+        """Remove a stored model, its JSON and its test answers; True if there was something to remove."""
         path = self.path_for_key(key)
         removed = False
-        for file in (path, metadata_path(path)):
+        for file in (path, metadata_path(path), answer_files.answers_path(path)):
             try:
                 file.unlink()
                 removed = True

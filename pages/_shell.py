@@ -9,7 +9,9 @@ freshly started server, or an ``AppTest`` run after ``switch_page``, runs the pa
 
 from __future__ import annotations
 
+import logging
 import sys
+import types
 from pathlib import Path
 
 import streamlit as st
@@ -21,6 +23,7 @@ from fmnist.contract import KINDS
 from pages._state import LANGUAGE, LANGUAGE_WIDGET
 from pages._ui import (SHIPPED, SHIPPED_PLAIN, active_choice, active_model_key, active_model_path, metric_text,
                        model_name, settle_models, tr)
+from pages._warm_up import start_warm_up
 
 _INSIDE = "_in_app_shell"  # true while app.py runs the chosen page
 _REDRAWN = "_redrawn_in_app_shell"  # a page run alone has asked for its run through app.py
@@ -40,7 +43,48 @@ def _close_pyplot_figures() -> None:
 # 400 ms after the page had run, and a training in a worker thread had its kernel cache emptied
 # and its layer-name counters reset under it by every rerun of every watching tab. The models
 # here live in st.cache_resource for the life of the server; nothing needs clearing.
-script_runner._clean_problem_modules = _close_pyplot_figures
+# A private function: replaced only where it is still there and still called, said in the log otherwise.
+CLEAN_UP = "_clean_problem_modules"
+logger = logging.getLogger(__name__)
+
+
+def _names_used(code: types.CodeType) -> set[str]:
+    """Every global or attribute name a function's code (nested functions included) refers to."""
+    names = set(code.co_names)
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            names |= _names_used(constant)
+    return names
+
+
+def clean_up_problem(module=script_runner) -> str | None:
+    """Why Streamlit's end-of-run clean-up cannot be replaced in ``module`` (its script_runner),
+    or None: the function must exist and a ScriptRunner method must still call it."""
+    if not callable(getattr(module, CLEAN_UP, None)):
+        return f"streamlit.runtime.scriptrunner.script_runner has no function {CLEAN_UP}"
+    runner = getattr(module, "ScriptRunner", None)
+    methods = [f for f in vars(runner).values() if isinstance(f, types.FunctionType)] if runner else []
+    if not any(CLEAN_UP in _names_used(method.__code__) for method in methods):
+        return f"no method of streamlit's ScriptRunner calls {CLEAN_UP} any more"
+    return None
+
+
+def replace_clean_up(module=script_runner) -> bool:
+    """Replace Streamlit's end-of-run clean-up with :func:`_close_pyplot_figures`; where this
+    Streamlit has no such function (or no longer calls it), leave it and log a warning that says
+    what it costs. True when replaced."""
+    problem = clean_up_problem(module)
+    if problem is not None:
+        logger.warning("Streamlit %s: %s. Fashion-MNIST Studio replaces that private clean-up so that a page run "
+                       "does not clear Keras's session; left as it is now, which may bring back the 0.4 s it "
+                       "added to every page run and the slowed trainings: check the new Streamlit's end-of-run "
+                       "clean-up and update pages/_shell.py.", st.__version__, problem)
+        return False
+    setattr(module, CLEAN_UP, _close_pyplot_figures)
+    return True
+
+
+replace_clean_up()
 PAGES_DIR = Path(__file__).resolve().parent  # absolute, so the navigation does not depend on the working folder
 
 
@@ -121,6 +165,9 @@ def run_app() -> None:
         page.run()
     finally:
         st.session_state[_INSIDE] = False
+        # once per server, after its first page run (which it would only slow down): TensorFlow,
+        # the shipped models and their test answers, ready before a page asks for them
+        start_warm_up()
 
 
 def require_shell() -> None:

@@ -1,7 +1,9 @@
 """A model's answers to the test set and the figures made of them, shared by Predict and the Lesson.
 
-Every test answer of a model is computed once per model file and server; figures are cached as
-PNG bytes by their plain inputs.
+Every test answer of a model is read from the file stored beside the model (``fmnist.answer_files``:
+written when the model was trained, or by ``python -m fmnist answers`` for the shipped ones), or,
+when there is none that belongs to this exact model file, computed once and stored for the next
+server; the model itself is loaded only then. Figures are cached as PNG bytes by their plain inputs.
 """
 
 from __future__ import annotations
@@ -9,14 +11,14 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from fmnist import data, evaluation, i18n, plots, registry, saliency
+from fmnist import answer_files, data, evaluation, i18n, plots, registry, saliency
 from pages._answers import png
-from pages._ui import active_model_file, dataset, load_active_model, model_at, model_name, tr
+from pages._ui import active_model_file, dataset, model_at, model_name, tr
 
 @st.cache_resource(show_spinner=False, max_entries=6)
 def test_predictions_of(kind: str, path: str, modified: float) -> evaluation.TestPredictions:
-    model, _ = model_at(path, modified)
-    return evaluation.test_predictions(model, kind, dataset())
+    """Raises ``fmnist.registry.ModelError`` when the answers must be computed and the model is broken."""
+    return answer_files.test_predictions(path, kind, dataset(), load_model=lambda _: model_at(path, modified)[0])
 
 
 def test_predictions(kind: str) -> tuple[evaluation.TestPredictions, tuple] | tuple[None, None]:
@@ -24,11 +26,10 @@ def test_predictions(kind: str) -> tuple[evaluation.TestPredictions, tuple] | tu
     with st.spinner(tr("predict.computing", model=model_name(kind), count=10_000)):
         try:
             file = active_model_file(kind)
-            load_active_model(kind)
+            return test_predictions_of(kind, *file), file
         except registry.ModelError as exc:
             st.error(tr("predict.model_missing", model=model_name(kind), error=exc), icon=":material/error:")
             return None, None
-        return test_predictions_of(kind, *file), file
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
