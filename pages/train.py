@@ -19,6 +19,7 @@ from fmnist import jobs, model_card, recipes, registry
 from fmnist.contract import ARCHS, CANVAS_KINDS, DEFAULT_ARCH, KINDS
 from pages._shell import require_shell
 from pages._state import TRAIN_PENDING
+from pages._take_home import take_home_ui
 from pages._ui import (SHIPPED, SHIPPED_CHOICES, SHIPPED_PLAIN, active_choice, active_model_key, active_model_path,
                        dataset, duration, job_manager, metric_text, model_name, model_registry, set_active_model, tr)
 
@@ -92,6 +93,8 @@ def shipped_ui(kind: str, arch: str) -> None:
                           time=duration(facts["wall_time_s"]), cpus=facts["cpus"], params=facts["params"]))
         if model_card.mirror_averaged(metadata):
             st.caption(tr("train.shipped_mirror"))
+    with st.container(horizontal=True):
+        take_home_ui(path, metadata, _key(kind, f"shipped_{arch}"))
     choice = SHIPPED_CHOICE[arch]
     if active_choice(kind) != choice:
         st.button(tr("train.use_shipped"), key=_key(kind, "use_" + choice.replace("-", "_")),
@@ -409,6 +412,8 @@ def stored_ui(kind: str, entries: list[registry.Entry]) -> None:
                 else:
                     st.button(tr("train.use"), key=f"use_{entry.key}", on_click=set_active_model, args=(kind, entry.key))
                 st.button(tr("train.delete"), key=f"delete_{entry.key}", on_click=_delete, args=(entry.key,))
+            with st.container(horizontal=True):
+                take_home_ui(entry.path, entry.metadata, f"stored_{entry.key}")
     for entry in entries:
         if not entry.ok and (entry.kind == kind or (entry.kind is None and kind == KINDS[0])):
             broken, action = st.columns([8, 2], vertical_alignment="center")

@@ -5,6 +5,7 @@ A real tiny model is trained through the page; every test gets an empty registry
 
 import json
 import os
+import re
 import threading
 import time
 
@@ -421,3 +422,85 @@ def test_a_missing_plain_cnn_is_said_and_the_tile_network_still_works(shipped_ti
     at.session_state["active_models"]["multi"] = "shipped-plain"  # from an older page, say: falls back
     at.run()
     assert not at.exception and at.session_state["active_models"]["multi"] == "shipped"
+
+
+# --- Take it home: the model and its notebook as downloads --------------------------------------
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Every ``st.download_button`` a page draws, by key: (label, file name, data). A spy on
+    Streamlit's public function, which it still calls: AppTest keeps no file name, and a deferred
+    download's bytes are made only when the callable is called, as Streamlit calls it on a click."""
+    import streamlit as st
+
+    drawn = {}
+    real = st.download_button
+
+    def spy(label, data, file_name=None, *args, key=None, **kwargs):
+        drawn[key] = (label, file_name, data)
+        return real(label, data, file_name, *args, key=key, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", spy)
+    return drawn
+
+
+def _bytes(data) -> bytes:
+    return data() if callable(data) else data
+
+
+def _open_model_zip(raw: bytes, folder) -> tuple[list[str], object, dict]:
+    """(the zip's names, the model loaded from it with safe_mode, its JSON)."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        names = archive.namelist()
+        archive.extractall(folder)
+    keras_name = next(name for name in names if name.endswith(".keras"))
+    json_name = next(name for name in names if name.endswith(".json"))
+    return names, registry.load_model(folder / keras_name), json.loads((folder / json_name).read_text())
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_shipped_model_downloads_as_a_zip_and_a_notebook_in_the_pages_language(downloads, tmp_path, lang):
+    from fmnist import notebook
+
+    at = open_app(lang, PAGE)
+    assert not at.exception
+    shown = {button.key for button in at.get("download_button")}
+    for kind in KINDS:
+        assert {f"train_{kind}_shipped_tiles_model_zip", f"train_{kind}_shipped_tiles_notebook"} <= shown
+
+    label, file_name, data = downloads["train_dense_shipped_tiles_model_zip"]
+    assert file_name == "dense.zip" and label == i18n.t("take_home.model", lang)
+    names, model, card = _open_model_zip(_bytes(data), tmp_path)
+    assert names == ["dense.keras", "dense.json"]
+    assert model.output_shape == (None, 10)
+    assert card == registry.read_metadata(registry.shipped_path("dense"))
+
+    label, file_name, data = downloads["train_single_shipped_tiles_notebook"]
+    assert file_name == f"single-{lang}.ipynb" and label == i18n.t("take_home.notebook", lang)
+    nb = notebook.read_notebook(_bytes(data))  # valid nbformat v4
+    assert nb.metadata["fmnist"] == {"key": registry.read_metadata(registry.shipped_path("single"))["key"],
+                                     "config": nb.metadata["fmnist"]["config"], "language": lang}
+    assert bool(re.search("[가-힣]", nb.cells[0].source)) == (lang == "ko")  # its explanations in the page's language
+
+
+def test_a_stored_model_downloads_with_its_own_name_and_recipe(downloads, tiny_dense, tmp_path):
+    from fmnist import notebook
+
+    registry.Registry().put(tiny_dense)
+    key = tiny_dense.config.key()
+    at = open_app(page=PAGE)
+    assert not at.exception
+    _, file_name, data = downloads[f"stored_{key}_model_zip"]
+    assert file_name == f"{key}.zip"
+    names, model, card = _open_model_zip(_bytes(data), tmp_path)
+    assert names == [f"{key}.keras", f"{key}.json"] and card["key"] == key
+    assert model.count_params() == card["params"]
+
+    _, file_name, data = downloads[f"stored_{key}_notebook"]
+    assert file_name == f"{key}-en.ipynb"
+    code = "\n".join(cell.source for cell in notebook.read_notebook(_bytes(data)).cells if cell.cell_type == "code")
+    assert "TRAIN_SIZE = 500" in code and "SEED = 7" in code
+    assert f"STUDIO = {card['test']['accuracy']!r}" in code  # the figure the notebook compares itself with
