@@ -35,7 +35,7 @@ import secrets
 import threading
 import time
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud, typed on a phone
@@ -50,6 +50,7 @@ MAX_QUESTIONS = 32
 MAX_CHOICES = 8
 IDLE_LIMIT_S = 12 * 3600
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # student ids and question ids
+_KEY = re.compile(r"^[a-z]+-[0-9a-f]{12}$")  # a model's registry key
 
 
 class ClassError(Exception):
@@ -74,6 +75,10 @@ class NotTeacher(ClassError):
     reason = "not_teacher"
 
 
+class BadEntry(ClassError):
+    reason = "bad_entry"
+
+
 class BadAnswer(ClassError):
     reason = "bad_answer"
 
@@ -92,6 +97,25 @@ class ClassView:
     students: int
     revealed: frozenset
     version: int  # grows with every change the teacher makes: a follower redraws when it moves
+    private_revealed: bool = False  # the challenge's private scores are shown
+    board_version: int = 0  # grows with every change of the board (a board redraws; the lesson does not)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One model on the challenge's board. ``student`` is the anonymous id of the session that
+    submitted it (never shown); the scores are None until its training is done."""
+
+    id: int
+    student: str
+    nickname: str
+    key: str  # the model's registry key: students who chose the same knobs share one model
+    knobs: tuple  # ((name, value), ...) as chosen
+    public: float | None = None
+    private: float | None = None
+    seconds: float | None = None
+    hidden: bool = False
+    failed: bool = False
 
 
 @dataclass
@@ -106,10 +130,14 @@ class _Class:
     revealed: set = field(default_factory=set)
     version: int = 0
     touched: float = 0.0
+    entries: dict = field(default_factory=dict)  # student -> Entry (a student's latest)
+    next_entry: int = 1
+    private_revealed: bool = False
+    board_version: int = 0
 
     def view(self) -> ClassView:
         return ClassView(self.code, self.step, self.pace, len(self.students), frozenset(self.revealed),
-                         self.version)
+                         self.version, self.private_revealed, self.board_version)
 
 
 def normalise_code(text: str | None) -> str:
@@ -175,6 +203,30 @@ class ClassStore(ABC):
     @abstractmethod
     def close(self, code: str, token: str) -> None:
         """The teacher ends the class."""
+
+    # --- the challenge's board ---
+
+    @abstractmethod
+    def submit(self, code: str, student: str, nickname: str, key: str, knobs: dict) -> Entry:
+        """A student's model on the board (replacing their earlier one), its scores to come. The
+        nickname is plain text, cut to length; one already taken by another student gets a suffix."""
+
+    @abstractmethod
+    def complete(self, code: str, key: str, public: float | None, private: float | None, seconds: float | None,
+                 failed: bool = False) -> None:
+        """The scores of the model ``key`` (every entry that shares it)."""
+
+    @abstractmethod
+    def board(self, code: str) -> list[Entry]:
+        """Every entry, hidden ones included (the page leaves those out for everyone but the teacher)."""
+
+    @abstractmethod
+    def reveal_private(self, code: str, token: str) -> ClassView:
+        """The teacher shows the private half's scores to everyone."""
+
+    @abstractmethod
+    def set_hidden(self, code: str, token: str, entry: int, hidden: bool) -> None:
+        """The teacher hides an entry from the board (or shows it again)."""
 
 
 class MemoryClassStore(ClassStore):
@@ -306,6 +358,62 @@ class MemoryClassStore(ClassStore):
         with self._lock:
             self._as_teacher(code, token)
             del self._classes[code]
+
+    def submit(self, code: str, student: str, nickname: str, key: str, knobs: dict) -> Entry:
+        from .challenge import clean_nickname
+
+        name = clean_nickname(nickname)
+        if not name or not _ID.match(str(student)) or not _KEY.match(str(key)) or len(knobs) > 8:
+            raise BadEntry(nickname)
+        with self._lock:
+            room = self._get(code)
+            if student not in room.students:
+                raise NoSuchClass(code)
+            if student not in room.entries and len(room.entries) >= self._max_students:
+                raise ClassFull(code)
+            taken = {e.nickname for s, e in room.entries.items() if s != student}
+            unique, n = name, 2
+            while unique in taken:
+                unique, n = f"{name} ({n})", n + 1
+            entry = Entry(room.next_entry, student, unique, key, tuple(sorted(knobs.items())))
+            room.next_entry += 1
+            room.entries[student] = entry
+            room.board_version += 1
+            return entry
+
+    def complete(self, code: str, key: str, public: float | None, private: float | None, seconds: float | None,
+                 failed: bool = False) -> None:
+        with self._lock:
+            room = self._get(code)
+            changed = False
+            for student, entry in room.entries.items():
+                if entry.key == key and (entry.public, entry.failed) != (public, failed):
+                    room.entries[student] = replace(entry, public=public, private=private, seconds=seconds,
+                                                    failed=failed)
+                    changed = True
+            if changed:
+                room.board_version += 1
+
+    def board(self, code: str) -> list[Entry]:
+        with self._lock:
+            return sorted(self._get(code).entries.values(), key=lambda e: e.id)
+
+    def reveal_private(self, code: str, token: str) -> ClassView:
+        with self._lock:
+            room = self._as_teacher(code, token)
+            if not room.private_revealed:
+                room.private_revealed = True
+                room.version += 1
+                room.board_version += 1
+            return room.view()
+
+    def set_hidden(self, code: str, token: str, entry: int, hidden: bool) -> None:
+        with self._lock:
+            room = self._as_teacher(code, token)
+            for student, found in room.entries.items():
+                if found.id == entry and found.hidden != hidden:
+                    room.entries[student] = replace(found, hidden=bool(hidden))
+                    room.board_version += 1
 
     def __len__(self) -> int:
         with self._lock:

@@ -150,6 +150,14 @@ def _train_in_child(train_fn, config, dataset, root: str, eval_size, pipe, stop,
         return stop.is_set() or os.getppid() != parent  # asked to, or the server is gone
 
     try:
+        _train_one(train_fn, config, dataset, root, eval_size, pipe, should_stop)
+    finally:
+        pipe.close()
+
+
+def _train_one(train_fn, config, dataset, root: str, eval_size, pipe, should_stop) -> None:
+    """Train, store and report one job through ``pipe`` (in a child process)."""
+    try:
         result = train_fn(config, dataset, on_progress=lambda progress: pipe.send(("progress", progress)),
                           should_stop=should_stop, eval_size=eval_size)
         if should_stop():
@@ -159,6 +167,35 @@ def _train_in_child(train_fn, config, dataset, root: str, eval_size, pipe, stop,
         pipe.send(("cancelled", None))
     except Exception as exc:  # any failure ends this job, never the server
         pipe.send(("failed", readable(exc)))
+
+
+def _warm_worker(train_fn, root: str, eval_size, jobs_in, pipe, stop, parent: int) -> None:
+    """A warm training process: TensorFlow imported and the data loaded once, then one job after
+    another from ``jobs_in`` (a config, or None to end), each reported through ``pipe`` as
+    :func:`_train_in_child` reports its one job. It ends by itself if the server goes away."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    import keras
+
+    from .data import load_data
+
+    dataset = load_data()
+
+    def should_stop() -> bool:
+        return stop.is_set() or os.getppid() != parent
+
+    try:
+        while os.getppid() == parent:
+            if not jobs_in.poll(1.0):
+                continue
+            config = jobs_in.recv()
+            if config is None:
+                break
+            try:
+                _train_one(train_fn, config, dataset, root, eval_size, pipe, should_stop)
+            finally:
+                keras.backend.clear_session()  # the next job starts from a clean Keras state
+    except (EOFError, OSError):
+        pass  # the server closed its end
     finally:
         pipe.close()
 
@@ -168,13 +205,18 @@ class JobManager:
 
     ``isolate=True`` trains each job in a child process (``train_fn`` must then be a
     module-level function, as ``training.train`` is); ``isolate=False`` in a thread of this
-    process (tests that hold a training back with a gate).
+    process (tests that hold a training back with a gate). ``warm=True`` (the class challenge:
+    many small trainings) keeps one child process for every job, one after another: a new
+    process and a TensorFlow import cost 3-4 s, more than a challenge's whole training.
     """
 
     def __init__(self, registry: Registry, max_running: int = 1, eval_size: int | None = None,
-                 train_fn: Callable = training.train, keep_finished: int = 50, isolate: bool = True):
+                 train_fn: Callable = training.train, keep_finished: int = 50, isolate: bool = True,
+                 warm: bool = False):
         self.registry = registry
-        self.max_running = max_running
+        self.warm = warm
+        self._warm_child = None  # (process, jobs pipe, reports pipe, stop event) while one is up
+        self.max_running = 1 if warm else max_running
         self.eval_size = eval_size
         self.train_fn = train_fn
         self.keep_finished = keep_finished
@@ -277,7 +319,7 @@ class JobManager:
             job.state, job.started = RUNNING, time.time()
             self._save(job)
             self._running += 1
-            work = self._work_in_child if self.isolate else self._work_in_thread
+            work = self._work_in_warm_child if self.warm else self._work_in_child if self.isolate else self._work_in_thread
             threading.Thread(target=work, args=(job, dataset), name=f"train-{key}", daemon=True).start()
 
     def _work_in_thread(self, job: Job, dataset) -> None:
@@ -304,29 +346,10 @@ class JobManager:
                                 args=(self.train_fn, job.config, dataset, str(self.registry.root), self.eval_size,
                                       send, stop, os.getpid()))
         outcome: tuple[str, str | None] | None = None
-        stop_asked = None
         try:
             child.start()
             send.close()
-            while outcome is None:
-                if job.stop.is_set() and stop_asked is None:
-                    stop.set()
-                    stop_asked = time.monotonic()
-                if stop_asked is not None and time.monotonic() - stop_asked > STOP_GRACE:
-                    child.kill()  # it did not stop after its batch: end it
-                    outcome = ("cancelled", None)
-                    break
-                if receive.poll(0.2):
-                    try:
-                        kind, value = receive.recv()
-                    except EOFError:  # the child ended without a word: it crashed
-                        break
-                    if kind == "progress":
-                        job._record(value)
-                    else:
-                        outcome = (kind, value)
-                elif not child.is_alive() and not receive.poll():
-                    break
+            outcome = self._relay(job, child, receive, stop)
         except Exception as exc:  # the process could not even start
             log.exception("training job %s could not start", job.key)
             outcome = ("failed", readable(exc))
@@ -337,10 +360,35 @@ class JobManager:
                     child.kill()
                     child.join()
             receive.close()
+        self._conclude(job, outcome, child.exitcode)
+
+    @staticmethod
+    def _relay(job: Job, child, receive, stop) -> tuple[str, str | None] | None:
+        """Relay a child's reports on ``job`` until its outcome; None when the child ended without one."""
+        stop_asked = None
+        while True:
+            if job.stop.is_set() and stop_asked is None:
+                stop.set()
+                stop_asked = time.monotonic()
+            if stop_asked is not None and time.monotonic() - stop_asked > STOP_GRACE:
+                child.kill()  # it did not stop after its batch: end it
+                return ("cancelled", None)
+            if receive.poll(0.2):
+                try:
+                    kind, value = receive.recv()
+                except EOFError:  # the child ended without a word: it crashed
+                    return None
+                if kind == "progress":
+                    job._record(value)
+                else:
+                    return (kind, value)
+            elif not child.is_alive() and not receive.poll():
+                return None
+
+    def _conclude(self, job: Job, outcome: tuple[str, str | None] | None, exitcode) -> None:
         if outcome is None:
-            code = child.exitcode
             outcome = ("cancelled", None) if job.stop.is_set() else (
-                "failed", f"the training process ended unexpectedly (exit code {code})")
+                "failed", f"the training process ended unexpectedly (exit code {exitcode})")
         kind, value = outcome
         if kind == "done":
             self._finish(job, DONE, None, value)
@@ -348,6 +396,53 @@ class JobManager:
             self._finish(job, CANCELLED, None, None)
         else:
             self._finish(job, FAILED, value, None)
+
+    def _warm_process(self):
+        """The warm child, started if there is none (or it died)."""
+        if self._warm_child is None or not self._warm_child[0].is_alive():
+            context = multiprocessing.get_context("spawn")
+            jobs_out, jobs_in = context.Pipe(duplex=False)[::-1]
+            receive, send = context.Pipe(duplex=False)
+            stop = context.Event()
+            child = context.Process(target=_warm_worker, name="train-warm", daemon=True,
+                                    args=(self.train_fn, str(self.registry.root), self.eval_size, jobs_in, send,
+                                          stop, os.getpid()))
+            child.start()
+            jobs_in.close()
+            send.close()
+            self._warm_child = (child, jobs_out, receive, stop)
+        return self._warm_child
+
+    def _work_in_warm_child(self, job: Job, dataset) -> None:
+        """Hand the job to the warm child and relay what it says (the child loads its own data)."""
+        outcome, exitcode = None, None
+        try:
+            child, jobs_out, receive, stop = self._warm_process()
+            stop.clear()
+            jobs_out.send(job.config)
+            outcome = self._relay(job, child, receive, stop)
+            if outcome is None or not child.is_alive():
+                child.join(timeout=1)
+                exitcode = child.exitcode
+                self._warm_child = None  # it died or was ended: the next job starts a new one
+        except Exception as exc:
+            log.exception("training job %s could not reach the warm process", job.key)
+            outcome = ("failed", readable(exc))
+            self._warm_child = None
+        self._conclude(job, outcome, exitcode)
+
+    def shutdown(self) -> None:
+        """End the warm child, if any (tests, benches)."""
+        warm, self._warm_child = self._warm_child, None
+        if warm is not None:
+            child, jobs_out, _, _ = warm
+            try:
+                jobs_out.send(None)
+            except OSError:
+                pass
+            child.join(timeout=5)
+            if child.is_alive():
+                child.kill()
 
     def _finish(self, job: Job, state: str, error: str | None, path: str | None) -> None:
         metadata = read_metadata(path) if path else None

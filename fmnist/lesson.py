@@ -21,6 +21,7 @@ versus  softmax against multi-label on one canvas (the heart)    what softmax na
 sigmoid the decision threshold                                  do the bars sum to 1
 looked  where the model looked                                  the brightest quadrant
 own     a garment of one's own                                  —
+train   the class challenge: everyone trains one, a board           —
 ======  ======================================================  ==========================
 """
 
@@ -60,6 +61,7 @@ STEPS = (
     Step("sigmoid", "predict", Question("sum_to_one", 3)),
     Step("looked", "predict", Question("brightest_quadrant", 4)),
     Step("own", "draw"),
+    Step("train", "train"),
 )
 STEP_IDS = tuple(step.id for step in STEPS)
 QUESTIONS = {step.question.id: step for step in STEPS if step.question}

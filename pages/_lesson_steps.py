@@ -17,6 +17,7 @@ import streamlit as st
 
 from fmnist import classroom, composite, data, evaluation, i18n, lesson, plots, registry
 from pages import _state as state
+from pages._challenge import challenge_ui
 from pages._answers import compare_ui, multi_bars, multi_threshold_ui, png, predictor_or_error, single_bars, truth_text
 from pages._data_figures import counts_png, normalisation_png, split_facts, tutorial_grid_png
 from pages._own_garment import drawing_and_answers
@@ -82,7 +83,8 @@ def pixels_view() -> None:
 
 def grid_view() -> None:
     dataset()
-    st.image(tutorial_grid_png("train", lang()), width=560)
+    # a column, not st.image(width=...): Streamlit would decode and shrink the PNG again on every run
+    st.columns([3, 2])[0].image(tutorial_grid_png("train", lang()))
 
 
 def dense_view() -> None:
@@ -121,7 +123,7 @@ def errors_view() -> None:
     found, file = test_predictions("dense")
     if found is None:
         return
-    st.image(grid_png("dense", file, tuple(range(15)), 3, lang()), width=720)
+    st.image(grid_png("dense", file, tuple(range(15)), 3, lang()))
     st.caption(tr("lesson.errors.grid_caption"))
 
 
@@ -166,6 +168,14 @@ def versus_view() -> None:
 
 def own_view() -> None:
     drawing_and_answers("lesson_draw", ask_truth=False)
+
+
+def show_step(step_id: str, role: str, view: classroom.ClassView | None) -> None:
+    """A step's live element; the challenge's depends on the class and the role."""
+    if step_id == "train":
+        challenge_ui(role, view)
+    else:
+        STEP_VIEWS[step_id]()
 
 
 STEP_VIEWS = {"goals": goals_view, "data": data_view, "pixels": pixels_view, "grid": grid_view, "dense": dense_view,
@@ -244,7 +254,7 @@ def brightest_quadrant():
     picture, shares = saliency_png("multi", file, canvas.image, bag, lang())
 
     def show():
-        st.image(picture, width=420)
+        st.columns([2, 3])[0].image(picture)
         st.caption(tr("lesson.looked.reveal"))
     return lesson.quadrant_choice(np.asarray(shares)), show
 

@@ -39,6 +39,9 @@ LESSON_ANSWERS = "lesson_answers"  # question -> choice, on one's own
 LESSON_REVEALED = "lesson_revealed"  # questions revealed, on one's own
 LESSON_PRESENT = "lesson_present"  # presenter view on
 LESSON_URL_READ = "lesson_url_read"  # the lesson's query parameters have been read once
+CHALLENGE_MINE = "challenge_mine"  # the registry key of the model this session last submitted
+CHALLENGE_OWN = "challenge_own"  # this session's tries when it is in no class: [{nickname, key, knobs}]
+CHALLENGE_PRIVATE = "challenge_private"  # alone: the private scores shown
 
 
 def send_canvas(record: dict) -> None:

@@ -23,7 +23,7 @@ from streamlit import net_util
 
 from fmnist import classroom, lesson
 from pages import _state as state
-from pages._lesson_steps import STEP_VIEWS, question_ui
+from pages._lesson_steps import question_ui, show_step
 from pages._shell import PAGES_DIR, require_shell
 from pages._ui import class_store, lang, tr
 
@@ -258,13 +258,13 @@ def step_page(step: int, role: str, view: classroom.ClassView | None, present: b
     if entry.question:  # the question beside the step's element; the model's answer below both
         element, asked = st.columns([3, 2], gap="large")
         with element:
-            STEP_VIEWS[entry.id]()
+            show_step(entry.id, role, view)
         with asked:
             revealed = question_ui(entry, role, view)
         if revealed is not None:
             revealed()
     else:
-        STEP_VIEWS[entry.id]()
+        show_step(entry.id, role, view)
     st.page_link(PAGES_DIR / f"{entry.page}.py", label=tr("lesson.open_page", page=tr(f"nav.{entry.page}")),
                  icon=":material/open_in_new:", query_params={"lang": lang()})
     if role == "teacher" and not present:

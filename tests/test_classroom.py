@@ -242,3 +242,87 @@ def test_tokens_are_compared_in_constant_time_with_hmac():
     assert "compare_digest" in inspect.getsource(classroom.tokens_match)
     assert classroom.tokens_match("abc", "abc") and not classroom.tokens_match("abd", "abc")
     assert not classroom.tokens_match(None, "abc")
+
+
+# --- The challenge's board -------------------------------------------------------------------------
+
+KEY_A, KEY_B = "dense-aaaaaaaaaaaa", "dense-bbbbbbbbbbbb"
+
+
+def seated(store, *students):
+    code, token = store.create(STEPS)
+    for student in students:
+        store.join(code, student)
+    return code, token
+
+
+def test_an_entry_waits_for_its_scores_and_entries_sharing_a_model_get_them_together(store):
+    code, _ = seated(store, "s1", "s2", "s3")
+    store.submit(code, "s1", "Ana", KEY_A, {"hidden": 128})
+    store.submit(code, "s2", "Bo", KEY_A, {"hidden": 128})
+    store.submit(code, "s3", "Cy", KEY_B, {"hidden": 16})
+    assert [e.public for e in store.board(code)] == [None, None, None]
+    store.complete(code, KEY_A, 0.8, 0.79, 2.5)
+    assert [(e.nickname, e.public, e.private) for e in store.board(code)] == [
+        ("Ana", 0.8, 0.79), ("Bo", 0.8, 0.79), ("Cy", None, None)]
+
+
+def test_a_students_new_model_replaces_their_entry(store):
+    code, _ = seated(store, "s1")
+    store.submit(code, "s1", "Ana", KEY_A, {})
+    store.submit(code, "s1", "Ana", KEY_B, {})
+    assert [e.key for e in store.board(code)] == [KEY_B]
+
+
+def test_nicknames_are_plain_text_cut_to_length_and_a_taken_one_gets_a_suffix(store):
+    code, _ = seated(store, "s1", "s2", "s3", "s4")
+    assert store.submit(code, "s1", "  Ana\n\t", KEY_A, {}).nickname == "Ana"
+    assert store.submit(code, "s2", "Ana", KEY_A, {}).nickname == "Ana (2)"
+    assert store.submit(code, "s3", "Ana", KEY_A, {}).nickname == "Ana (3)"
+    long = store.submit(code, "s4", "x" * 500 + "\x00\x1b[31m", KEY_A, {}).nickname
+    assert len(long) <= 24 and "\x00" not in long and "\x1b" not in long
+    for bad in ("", "   ", "\x00\x01"):
+        with pytest.raises(classroom.BadEntry):
+            store.submit(code, "s1", bad, KEY_A, {})
+    with pytest.raises(classroom.BadEntry):
+        store.submit(code, "s1", "Ana", "../../etc/passwd", {})
+    with pytest.raises(classroom.NoSuchClass):  # a seat first
+        store.submit(code, "stranger", "Eve", KEY_A, {})
+
+
+def test_only_the_teacher_reveals_the_private_scores_and_hides_entries(store):
+    code, token = seated(store, "s1", "s2")
+    entry = store.submit(code, "s1", "Ana", KEY_A, {})
+    store.submit(code, "s2", "Bo", KEY_B, {})
+    for wrong in ("", token[:-1] + "x", None):
+        with pytest.raises(classroom.NotTeacher):
+            store.reveal_private(code, wrong)
+        with pytest.raises(classroom.NotTeacher):
+            store.set_hidden(code, wrong, entry.id, True)
+    before = store.view(code)
+    assert not before.private_revealed
+    store.set_hidden(code, token, entry.id, True)
+    assert [e.hidden for e in store.board(code)] == [True, False]
+    after = store.reveal_private(code, token)
+    assert after.private_revealed and after.version > before.version and after.board_version > before.board_version
+    store.set_hidden(code, token, entry.id, False)
+    assert not store.board(code)[0].hidden
+
+
+def test_a_board_change_does_not_move_the_lesson(store):
+    code, _ = seated(store, "s1")
+    version = store.view(code).version
+    store.submit(code, "s1", "Ana", KEY_A, {})
+    store.complete(code, KEY_A, 0.8, 0.8, 1.0)
+    view = store.view(code)
+    assert view.version == version and view.board_version > 0  # thirty followers do not rerun their pages
+
+
+def test_the_board_is_bounded(make_store):
+    store = make_store(max_students=3)
+    code, _ = seated(store, "s1", "s2", "s3")
+    for student in ("s1", "s2", "s3"):
+        store.submit(code, student, student, KEY_A, {})
+    assert len(store.board(code)) == 3
+    with pytest.raises(classroom.BadEntry):
+        store.submit(code, "s1", "Ana", KEY_A, {f"k{i}": i for i in range(9)})

@@ -383,4 +383,25 @@ TEXT = {
                        "가방이 아닌데 모델이 자신 있게 가방이라고 답하는 그림을 그릴 수 있나요?"),
     "lesson.own.myth": ("That a model that scores 90% on the test set works as well on anything you give it.",
                         "테스트 세트에서 90%인 모델이 무엇을 주든 똑같이 잘한다는 생각."),
+    # --- 14. train ---
+    "lesson.train.title": ("Your turn: train one, compare them all", "내 차례: 하나씩 학습하고, 모두 비교하기"),
+    "lesson.train.body": (
+        "Everyone trains the tutorial's network on the same budget of images, with settings of their own. The "
+        "board ranks the models on one half of the test set. At the end the teacher reveals the other half: does "
+        "the ranking hold?",
+        "모두가 같은 이미지 예산으로 튜토리얼의 신경망을 학습하되, 설정은 각자 고릅니다. 보드는 테스트 세트의 절반으로 "
+        "모델의 순위를 매깁니다. 마지막에 선생님이 나머지 절반을 공개합니다. 순위는 그대로일까요?",
+    ),
+    "lesson.train.say": (
+        "Ask students to change one setting from the tutorial's (128 units, x/255) and predict its effect before "
+        "they press Train. The chart shows which setting mattered.",
+        "튜토리얼의 설정(유닛 128개, x/255)에서 하나만 바꾸고, 학습 버튼을 누르기 전에 효과를 예상하게 하세요. "
+        "차트가 어떤 설정이 중요했는지 보여 줍니다.",
+    ),
+    "lesson.train.ask": ("Why might the best public score not be the best private score?",
+                         "공개 점수 1등이 비공개 점수에서도 1등이 아닐 수 있는 이유는 무엇일까요?"),
+    "lesson.train.myth": (
+        "That a bigger network always wins. On a small budget, the learning rate and normalisation matter more.",
+        "신경망이 클수록 항상 이긴다는 생각. 예산이 작으면 학습률과 정규화가 더 중요합니다.",
+    ),
 }

@@ -1,0 +1,114 @@
+"""The class challenge on the Lesson's last step, with AppTest: alone, and a class of three with
+a teacher who reveals the private scores and hides an entry. Real trainings, in the warm process."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from fmnist import challenge, i18n, lesson
+from test_page_lesson import button, lesson_app, metric, texts
+
+pytestmark = pytest.mark.timeout(600)
+
+STEP = str(lesson.STEP_IDS.index("train") + 1)
+SUBMIT = "FormSubmitter:challenge_form-Train my model"
+
+
+@pytest.fixture(autouse=True)
+def warm_process_ends():
+    yield
+    from pages._challenge import _challenge_manager
+    from pages._ui import model_registry
+
+    _challenge_manager(str(model_registry().root)).shutdown()
+
+
+def submit(at, nickname, **choices):
+    at.text_input(key="challenge_nickname").set_value(nickname)
+    for name, value in choices.items():
+        at.select_slider(key=f"challenge_{name}").set_value(value)
+    at.button(key=SUBMIT).click().run()
+    assert not at.exception, at.exception
+
+
+def board(at) -> dict:
+    return at.dataframe[0].value.to_dict("list") if at.dataframe else {}
+
+
+def wait_for_board(at, rows: int, timeout: float = 240) -> dict:
+    deadline = time.monotonic() + timeout
+    while True:
+        at.run()
+        found = board(at)
+        if found and len(found[i18n.t("challenge.nickname", "en")]) >= rows and i18n.t(
+                "challenge.board_count", "en", done=rows, waiting=0) in texts(at):
+            return found
+        assert time.monotonic() < deadline, texts(at)
+        time.sleep(1)
+
+
+def test_alone_a_student_trains_and_sees_their_own_board(fmnist_data):
+    at = lesson_app(step=STEP)
+    assert i18n.t("lesson.train.title", "en") in texts(at)
+    button_labels = [b.label for b in at.button]
+    assert i18n.t("challenge.submit", "en") in button_labels
+    submit(at, "<b>Ana</b>", hidden=32)
+    shown = wait_for_board(at, 1)
+    assert shown[i18n.t("challenge.nickname", "en")] == ["<b>Ana</b>"]  # as text, in a table cell
+    assert all("<b>Ana" not in m.value for m in at.markdown)
+    assert shown[i18n.t("train.hidden", "en")] == ["32"]
+    assert any(i18n.t("challenge.mine_done", "en", public=0.0)[:20] in s.value for s in at.success)
+    # take it home: the model and its notebook, from the board
+    assert at.selectbox(key="challenge_take_home").value == at.session_state["challenge_mine"]
+    labels = [d.label for d in at.get("download_button")]
+    assert i18n.t("take_home.model", "en") in labels and i18n.t("take_home.notebook", "en") in labels
+
+
+def test_without_a_nickname_nothing_is_trained():
+    at = lesson_app(step=STEP)
+    submit(at, "   ")
+    assert i18n.t("challenge.nickname_missing", "en") in texts(at)
+    assert not at.dataframe
+
+
+def test_a_class_of_three_the_private_reveal_and_a_hidden_entry(fmnist_data):
+    teacher = lesson_app()
+    button(teacher, "lesson_start").click().run()
+    code = metric(teacher, "Class code").value
+    students = [lesson_app(**{"class": code}) for _ in range(3)]
+    for _ in range(int(STEP) - 1):
+        button(teacher, "lesson_nav_top_next").click().run()
+    assert i18n.t("challenge.reveal_private", "en") in [b.label for b in teacher.button]
+    assert not [b for b in teacher.button if b.key == SUBMIT]  # the teacher does not compete
+    settings = [("Ana", dict(hidden=256, learning_rate=0.01)), ("Bo", dict(hidden=16, learning_rate=0.0001)),
+                ("<i>Cy</i>", dict(hidden=64, epochs=1))]
+    for student, (nickname, choices) in zip(students, settings):
+        student.run()
+        assert i18n.t("lesson.train.title", "en") in texts(student)
+        submit(student, nickname, **choices)
+    shown = wait_for_board(teacher, 3)
+    names = shown[i18n.t("challenge.nickname", "en")]
+    assert sorted(names) == ["<i>Cy</i>", "Ana", "Bo"]
+    publics = [float(v.rstrip("%")) for v in shown[i18n.t("challenge.public", "en")]]
+    assert publics == sorted(publics, reverse=True)  # ranked on the public half
+    assert i18n.t("challenge.private", "en") not in shown
+
+    button(teacher, "challenge_reveal").click().run()
+    revealed = board(teacher)
+    privates = [float(v.rstrip("%")) for v in revealed[i18n.t("challenge.private", "en")]]
+    assert privates == sorted(privates, reverse=True)  # re-ranked on the private half
+    assert i18n.t("challenge.moved", "en") in revealed
+
+    from pages._ui import class_store
+
+    bo = next(entry.id for entry in class_store().board(code) if entry.nickname == "Bo")
+    teacher.multiselect(key="challenge_hidden").set_value([bo]).run()
+    assert "Bo" not in board(teacher)[i18n.t("challenge.nickname", "en")]
+    for student in students:
+        student.run()
+        names = board(student)[i18n.t("challenge.nickname", "en")]
+        assert "Bo" not in names and len(names) == 2
+        assert i18n.t("challenge.private", "en") in board(student)  # everyone sees the reveal
+    assert challenge.clean_nickname("<i>Cy</i>") in names
