@@ -194,7 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     trainer = commands.add_parser("train", help="train a model and write it with its JSON")
     trainer.add_argument("kind", choices=KINDS)
     trainer.add_argument("--preset", choices=PRESET_NAMES, default="shipped",
-                         help="the recipe to start from: quick (about a minute), full (the Train page's longest, "
+                         help="the recipe to start from: quick (10-20 s on 2 cores), full (the Train page's longest, "
                               "within 15 minutes) or shipped (the shipped model's, the default); the options below "
                               "change it")
     add_knob_options(trainer)
