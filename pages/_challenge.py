@@ -154,17 +154,20 @@ def board_table(rows: list[dict], private: bool) -> None:
             elif name in challenge.KNOB_NAMES:
                 value = knob_label(name, value)
             table[label].append(value)
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.table(table, hide_index=True)
 
 
 def knob_chart(rows: list[dict], private: bool) -> alt.Chart:
     """Each knob against accuracy, side by side: which knob mattered."""
     score = "private" if private else "public"
+    choices = {"hidden": challenge.HIDDEN, "epochs": challenge.EPOCHS, "learning_rate": challenge.LEARNING_RATES,
+               "normalise": challenge.NORMALISE}
     points = [{"knob": tr(f"train.{name}"), "value": knob_label(name, row[name]), "accuracy": row[score],
+               "order": choices[name].index(row[name]) if row[name] in choices[name] else 0,
                "nickname": row["nickname"]} for row in rows for name in challenge.KNOB_NAMES]
     accuracy = tr("challenge.private" if private else "challenge.public")
     return (alt.Chart(alt.Data(values=points)).mark_circle(size=90, opacity=0.75)
-            .encode(x=alt.X("value:N", title=None, sort=None),
+            .encode(x=alt.X("value:N", title=None, sort=alt.EncodingSortField("order")),  # the choices' order
                     y=alt.Y("accuracy:Q", title=accuracy, scale=alt.Scale(zero=False), axis=alt.Axis(format="%")),
                     color=alt.Color("value:N", legend=None),
                     tooltip=[alt.Tooltip("nickname:N", title=tr("challenge.nickname")),
@@ -266,7 +269,8 @@ def teacher_controls(code: str, entries: list, view: classroom.ClassView) -> Non
         class_store().reveal_private(code, token)
     names = {e.id: e.nickname for e in entries}
     hidden = hide.multiselect(tr("challenge.hide"), list(names), default=[e.id for e in entries if e.hidden],
-                              format_func=names.get, key="challenge_hidden", help=tr("challenge.hide_help"))
+                              format_func=names.get, key="challenge_hidden", help=tr("challenge.hide_help"),
+                              placeholder=tr("challenge.hide_none"))
     for entry in entries:
         if (entry.id in hidden) != entry.hidden:
             class_store().set_hidden(code, token, entry.id, entry.id in hidden)

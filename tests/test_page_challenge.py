@@ -34,7 +34,7 @@ def submit(at, nickname, **choices):
 
 
 def board(at) -> dict:
-    return at.dataframe[0].value.to_dict("list") if at.dataframe else {}
+    return at.table[0].value.to_dict("list") if at.table else {}
 
 
 def wait_for_board(at, rows: int, timeout: float = 240) -> dict:
@@ -70,7 +70,7 @@ def test_without_a_nickname_nothing_is_trained():
     at = lesson_app(step=STEP)
     submit(at, "   ")
     assert i18n.t("challenge.nickname_missing", "en") in texts(at)
-    assert not at.dataframe
+    assert not at.table
 
 
 def test_a_class_of_three_the_private_reveal_and_a_hidden_entry(fmnist_data):

@@ -38,6 +38,7 @@ TEXT = {
     "challenge.take_home": ("Take a model home (the model and the notebook that rebuilds it)",
                             "모델 가져가기 (모델과 그 모델을 다시 만드는 노트북)"),
     "challenge.hide": ("Hidden from the board", "보드에서 숨기기"),
+    "challenge.hide_none": ("No entry hidden", "숨긴 항목 없음"),
     "challenge.hide_help": ("An entry hidden here disappears from every student's board.",
                             "여기서 숨긴 항목은 모든 학생의 보드에서 사라집니다."),
 }
