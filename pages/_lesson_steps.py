@@ -17,8 +17,8 @@ import streamlit as st
 
 from fmnist import classroom, composite, data, evaluation, i18n, lesson, plots, registry
 from pages import _state as state
-from pages._challenge import challenge_ui
 from pages._answers import compare_ui, multi_bars, multi_threshold_ui, png, predictor_or_error, single_bars, truth_text
+from pages._challenge import challenge_ui
 from pages._data_figures import counts_png, normalisation_png, split_facts, tutorial_grid_png
 from pages._own_garment import drawing_and_answers
 from pages._test_answers import confusion_png, grid_png, saliency_png, test_predictions, tutorial_pair_png

@@ -12,6 +12,7 @@ key                    what                                            written b
 ``train_pending``      kind -> key of a training this session asked    the Train page
 ``prediction_canvas``  a canvas handed to Predict (image, labels …)    :func:`send_canvas`
 ``lesson_*``           the lesson's step, class, role, answers         the Lesson page
+``challenge_*``        the challenge's own model and tries             the Lesson's challenge step
 =====================  ==============================================  ==========================
 
 Compose hands a canvas to Predict with :func:`send_canvas`; Predict takes it with
@@ -29,7 +30,7 @@ TRAIN_PENDING = "train_pending"
 PREDICTION_CANVAS = "prediction_canvas"
 _CANVAS_NEW = "prediction_canvas_new"  # a canvas sent and not yet shown by Predict
 
-# The Lesson page's own keys (listed here because the sidebar reads the presenter flag).
+# The Lesson page's own keys, named here with the others so that no page reuses them.
 LESSON_STEP = "lesson_step"  # the step on one's own, an index into fmnist.lesson.STEPS
 LESSON_CLASS = "lesson_class"  # the class code this session is in, or absent
 LESSON_TOKEN = "lesson_teacher_token"  # this session's teacher token (never in a student's session)

@@ -16,10 +16,10 @@ the class every second and reruns the page when the teacher changed it), an answ
 from __future__ import annotations
 
 import io
+import os
 
 import segno
 import streamlit as st
-from streamlit import net_util
 
 from fmnist import classroom, lesson
 from pages import _state as state
@@ -128,11 +128,19 @@ def own_class_ui() -> None:
                     st.rerun()
 
 
-def join_link(code: str) -> str:
-    import os
+def network_host() -> str | None:
+    """The server's address on the network, the one Streamlit prints in its Network URL (its
+    ``net_util`` is not public API: without it, the link keeps the browser's address)."""
+    try:
+        from streamlit import net_util
 
-    return classroom.join_link(st.context.url or "http://localhost:8501", code,
-                               network_host=net_util.get_internal_ip(),
+        return net_util.get_internal_ip()
+    except Exception:  # noqa: BLE001 - an upgrade that moved it must not break the page
+        return None
+
+
+def join_link(code: str) -> str:
+    return classroom.join_link(st.context.url or "http://localhost:8501", code, network_host=network_host(),
                                public_url=os.environ.get("FMNIST_PUBLIC_URL"), language=lang())
 
 
