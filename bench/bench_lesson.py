@@ -12,7 +12,7 @@ timers as the browser's App does). So a student's ``follow`` fragment asks the s
 as in a classroom.
 
 On a fresh ``streamlit run`` server (tests/conftest.py's), warmed by one session that walks the
-thirteen steps on its own (dataset, models, each step's figures; ``--no-warm``: the first
+lesson's steps on its own (dataset, models, each step's figures; ``--no-warm``: the first
 class of the day):
 
 1. The teacher opens the Lesson page and presses "Start a class" (``lesson_start``; the code is
@@ -344,7 +344,7 @@ def report(figures: dict, args, log_errors: list[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=30)
-    parser.add_argument("--nexts", type=int, default=10, help="the teacher's Next presses (at most 12)")
+    parser.add_argument("--nexts", type=int, default=10, help="the teacher's Next presses (at most the steps less one)")
     parser.add_argument("--pause", type=float, default=3.0, help="seconds between the teacher's Nexts, +- 1")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--idle", type=float, default=60.0, help="seconds of each idle measurement")

@@ -12,7 +12,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SCRIPTS = ("bench_data.py", "bench_models.py", "bench_ablations.py", "bench_upload.py", "bench_decode.py", "bench_saliency.py", "bench_pages.py",
-           "bench_train_app.py", "bench_load.py", "bench_lesson.py")
+           "bench_train_app.py", "bench_load.py", "bench_lesson.py",
+           "bench_challenge.py")
 
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--skip", nargs="*", default=[], help="scripts to leave out, e.g. bench_load.py")
