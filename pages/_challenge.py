@@ -19,9 +19,11 @@ from pages import _state as state
 from pages._take_home import take_home_ui
 from pages._ui import class_store, dataset, lang, model_registry, tr
 
-#: Seconds a challenge model takes in the warm process, until this server has timed its own
-#: (bench/bench_challenge.py measured 2.4-2.9 s each on the 2-core machine, 2026-11-29).
-SECONDS_PER_MODEL = 2.7
+#: Seconds a challenge model takes in the warm process, until this server has timed its own:
+#: bench/bench_challenge.py, thirty at once on the 2-core machine (2026-11-29), median 2.16 s a
+#: model in a class (p95 2.9 s; the 30 pages' boards polling beside it), 1.92 s alone; the
+#: warm process's start adds about 3.5 s to the first model; all thirty stored in 61-70 s.
+SECONDS_PER_MODEL = 2.2
 
 
 @st.cache_resource(show_spinner=False)
