@@ -638,9 +638,14 @@ def execute(notebook: nbformat.NotebookNode, folder: str, timeout: int = 600) ->
     raises raises here (``nbclient.exceptions.CellExecutionError``). Returns the executed copy."""
     from nbclient import NotebookClient
 
+    import os
+
     executed = nbformat.from_dict(notebook)
+    # A kernel started from a process that imported Streamlit inherits its MPLBACKEND=Agg, and
+    # would draw no figure; Jupyter's own default (inline) is what a student gets.
+    env = {name: value for name, value in os.environ.items() if name != "MPLBACKEND"}
     NotebookClient(executed, timeout=timeout, kernel_name="python3",
-                   resources={"metadata": {"path": folder}}).execute()
+                   resources={"metadata": {"path": folder}}).execute(env=env)
     return executed
 
 

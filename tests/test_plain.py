@@ -223,7 +223,8 @@ def test_train_writes_plain_single_and_evaluate_reads_it(fmnist_data, tmp_path, 
     assert cli.main(["train", "single", "--arch", "plain", *tiny, "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "training plain_single" in out and "plain_single: accuracy" in out
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["plain_single.json", "plain_single.keras"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [  # the model, its JSON, its test answers
+        "plain_single.answers.npz", "plain_single.json", "plain_single.keras"]
     card = json.loads((tmp_path / "plain_single.json").read_text())
     assert card["config"]["arch"] == "plain" and card["config"]["train_size"] == 300
     assert cli.main(["evaluate", "plain_single", "--models", str(tmp_path)]) == 0
