@@ -7,9 +7,9 @@ with settings of their own; the board before and after the private reveal.
 import argparse
 from pathlib import Path
 
+from _class_browser import ARGS, settle, start_class
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
 WORDS = {"en": dict(box="Teach a class, or join one", start="Start a class", code="Class code", next="Next",
                     nickname="Nickname", train="Train my model", done="6 models scored, 0 still training",
                     reveal="Reveal the private scores", hidden="Hidden units", rate="Learning rate", epochs="Epochs",
@@ -20,13 +20,6 @@ WORDS = {"en": dict(box="Teach a class, or join one", start="Start a class", cod
 #: nickname, (knob label key, slider steps from the default) ..., raw pixels
 STUDENTS = [("Ana", [("hidden", 2)], False), ("Bo", [("rate", -1)], False), ("Cy", [("epochs", -1)], False),
             ("Dee", [("rate", 1)], False), ("Eun", [("hidden", -3), ("epochs", 2)], False), ("Fay", [], True)]
-
-
-def settle(tab, wait: float = 1.0) -> None:
-    tab.wait_for_selector('[data-testid="stMainBlockContainer"]', timeout=180_000)
-    tab.wait_for_timeout(300)
-    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=300_000)
-    tab.wait_for_timeout(wait * 1000)
 
 
 def main() -> None:
@@ -41,11 +34,7 @@ def main() -> None:
         teacher = browser.new_page(viewport={"width": 1400, "height": 1500})
         teacher.goto(f"{base}/lesson?lang={args.lang}")
         settle(teacher)
-        teacher.get_by_text(words["box"]).click()
-        teacher.get_by_role("button", name=words["start"]).click()
-        metric = teacher.locator('[data-testid="stMetric"]').filter(has_text=words["code"])
-        metric.wait_for(timeout=60_000)
-        code = metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+        code = start_class(teacher, words)
         tabs = []
         for nickname, moves, raw in STUDENTS:
             tab = browser.new_page(viewport={"width": 900, "height": 1000})

@@ -10,21 +10,13 @@ The teacher starts a class, goes to ``--step``, turns presenter view on; a stude
 import argparse
 from pathlib import Path
 
+from _class_browser import ARGS, settle, start_class
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LABELS = {"en": {"box": "Teach a class, or join one", "start": "Start a class", "code": "Class code",
                  "next": "Next", "present": "Presenter view"},
           "ko": {"box": "수업 열기 또는 참여하기", "start": "수업 시작", "code": "수업 코드",
                  "next": "다음", "present": "발표자 화면"}}
-
-
-def settle(tab, wait: float = 1.5) -> None:
-    tab.wait_for_selector('[data-testid="stMainBlockContainer"]', timeout=180_000)
-    tab.wait_for_timeout(500)
-    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=300_000)
-    tab.wait_for_timeout(wait * 1000)
 
 
 def main() -> None:
@@ -41,11 +33,7 @@ def main() -> None:
         teacher = browser.new_page(viewport={"width": 1600, "height": 900})
         teacher.goto(f"{base}/lesson?lang={args.lang}")
         settle(teacher)
-        teacher.get_by_text(words["box"]).click()
-        teacher.get_by_role("button", name=words["start"]).click()
-        metric = teacher.locator('[data-testid="stMetric"]').filter(has_text=words["code"])
-        metric.wait_for(timeout=60_000)
-        code = metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+        code = start_class(teacher, words)
         settle(teacher)
         teacher.screenshot(path=args.out / f"lesson_teacher_{args.lang}.png")
         for _ in range(args.step - 1):
