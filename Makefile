@@ -8,7 +8,7 @@ PORT   ?= 8501
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_GET := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: run test bench setup data browser fonts train-all clean help
+.PHONY: run test bench setup data browser fonts services train-all clean help
 
 help:
 	@echo "make run    - set up and start the app on http://localhost:$(PORT)"
@@ -42,10 +42,16 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		$(APT_GET) update -qq && $(APT_GET) install -y -qq chromium; }
 
+# Debian's redis-server and nginx: the tests of a cluster start their own on loopback (`make run`
+# needs neither).
+services:
+	@command -v redis-server >/dev/null 2>&1 && { command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; } || { \
+		$(APT_GET) update -qq && $(APT_GET) install -y -qq redis-server nginx; }
+
 run: setup data fonts
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-test: setup data fonts browser
+test: setup data fonts browser services
 	$(PY) -m pytest
 
 bench: setup data

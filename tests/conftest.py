@@ -269,3 +269,32 @@ def open_app(lang: str | None = None, page: str | None = None, timeout: float = 
     if page is not None:
         at.switch_page(str(ROOT / page)).run()
     return at
+
+
+# --- Real services on loopback (Redis: beyond one server) -----------------------------------------
+
+@pytest.fixture(scope="session")
+def redis_service(tmp_path_factory):
+    """One redis-server of the test session's own on a free loopback port (Debian's package, which
+    `make test` installs); its append-only file in a temporary folder."""
+    from deploy.services import Redis, ServiceError
+
+    try:
+        redis = Redis(tmp_path_factory.mktemp("redis")).start()
+    except ServiceError as exc:
+        pytest.fail(str(exc))
+    yield redis
+    redis.stop()
+
+
+@pytest.fixture
+def redis_url(redis_service):
+    """The session's Redis, emptied for this test: ``redis://127.0.0.1:PORT/0``."""
+    import redis
+
+    if redis_service.process is None or redis_service.process.poll() is not None:
+        redis_service.start()  # a test before this one stopped it
+    client = redis.Redis.from_url(redis_service.url)
+    client.flushall()
+    client.close()
+    return redis_service.url

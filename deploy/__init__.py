@@ -1,0 +1,1 @@
+"""Running Fashion-MNIST Studio beyond one server: Redis, RQ workers, replicas behind nginx."""
