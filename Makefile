@@ -8,12 +8,14 @@ PORT   ?= 8501
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_GET := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: run test bench setup data browser fonts services train-all clean help
+.PHONY: run test bench setup data browser fonts services cluster cluster-stop train-all clean help
 
 help:
 	@echo "make run    - set up and start the app on http://localhost:$(PORT)"
 	@echo "make test   - set up and run every test (browser tests included)"
 	@echo "make bench  - print the speed and accuracy figures"
+	@echo "make cluster - Redis, two app servers, two training workers and nginx on loopback (deploy/);"
+	@echo "               make cluster-stop ends them"
 	@echo "make train-all - retrain the five shipped models in models/ (CPU, about 65 minutes on 2 cores),"
 	@echo "                 with their test answers (models/*.answers.npz: python -m fmnist answers)"
 
@@ -53,6 +55,14 @@ run: setup data fonts
 
 test: setup data fonts browser services
 	$(PY) -m pytest
+
+# Beyond one server, on this machine: see deploy/cluster.py and the README's "Beyond one server".
+CLUSTER_PORT ?= 8080
+cluster: setup data fonts services
+	$(PY) deploy/cluster.py start --port $(CLUSTER_PORT)
+
+cluster-stop:
+	@$(PY) deploy/cluster.py stop
 
 bench: setup data
 	$(PY) bench/run_all.py
