@@ -140,7 +140,7 @@ class Session:
     """One browser tab's conversation with the server. Not thread-safe; one action at a time."""
 
     def __init__(self, base_url: str, query_string: str = "lang=en", timeout: float = 120.0, media: bool = True,
-                 parallel_fetches: int = 6, auto_rerun: bool = False):
+                 parallel_fetches: int = 6, auto_rerun: bool = False, cookies: dict | None = None):
         parts = urlsplit(base_url)
         if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
             raise ValueError(f"loopback only: {base_url}")
@@ -158,6 +158,9 @@ class Session:
         self._ws = None
         self._reader = None
         self._xsrf = ""
+        # every cookie the server set, sent back as a browser does: behind nginx, its stickiness
+        # cookie keeps the page, the websocket, the images and the uploads on one replica
+        self.cookies: dict[str, str] = dict(cookies or {})
         self._queue: asyncio.Queue = asyncio.Queue()
         self.received_bytes = 0
         self.media = media
@@ -178,13 +181,22 @@ class Session:
 
     # --- connection ---------------------------------------------------------------------------
 
+    def _cookie_header(self) -> dict:
+        return {"Cookie": "; ".join(f"{name}={value}" for name, value in self.cookies.items())} if self.cookies else {}
+
+    def _keep_cookie(self, set_cookie: str) -> None:
+        name, _, value = set_cookie.split(";", 1)[0].partition("=")
+        if name.strip():
+            self.cookies[name.strip()] = value.strip()
+
     def _health(self) -> str:
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never a proxy
-        with opener.open(f"{self.base_url}/_stcore/health", timeout=self.timeout) as reply:
+        request = urllib.request.Request(f"{self.base_url}/_stcore/health", headers=self._cookie_header())
+        with opener.open(request, timeout=self.timeout) as reply:
             for header, value in reply.getheaders():
-                if header.lower() == "set-cookie" and value.startswith("_streamlit_xsrf="):
-                    return value.split(";", 1)[0].split("=", 1)[1]
-        return ""
+                if header.lower() == "set-cookie":
+                    self._keep_cookie(value)
+        return self.cookies.get("_streamlit_xsrf", "")
 
     async def load_page(self) -> int:
         """What a browser with an empty cache fetches before it connects: the page and the scripts,
@@ -201,7 +213,7 @@ class Session:
         self._xsrf = await asyncio.to_thread(self._health)
         await self._get("/_stcore/host-config")
         ws_url = "ws" + self.base_url[len("http"):] + "/_stcore/stream"
-        headers = {"Cookie": f"_streamlit_xsrf={self._xsrf}"} if self._xsrf else {}
+        headers = self._cookie_header()
         protocols = ["streamlit", self._xsrf] if self._xsrf else ["streamlit"]
         self._ws = await connect(ws_url, subprotocols=protocols, origin=self.base_url, additional_headers=headers,
                                  proxy=None, max_size=None, open_timeout=self.timeout, ping_interval=None)
@@ -411,7 +423,7 @@ class Session:
             raise ProtocolError(f"upload URL off loopback: {url}")
         body, content_type = multipart("file", filename, payload, mime)
         request = urllib.request.Request(url, data=body, method="PUT", headers={
-            "Content-Type": content_type, "X-Xsrftoken": self._xsrf, "Cookie": f"_streamlit_xsrf={self._xsrf}",
+            "Content-Type": content_type, "X-Xsrftoken": self._xsrf, **self._cookie_header(),
             "Origin": self.base_url})
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         with opener.open(request, timeout=self.timeout) as reply:
@@ -446,7 +458,7 @@ class Session:
                 raise ProtocolError(f"GET {path}: the server closed the connection") from None
 
     async def _get_on(self, reader, writer, path: str, keep: bytearray | None) -> int:
-        cookie = f"Cookie: _streamlit_xsrf={self._xsrf}\r\n" if self._xsrf else ""
+        cookie = "".join(f"{name}: {value}\r\n" for name, value in self._cookie_header().items())
         writer.write((f"GET {path} HTTP/1.1\r\nHost: {self._host}:{self._port}\r\nAccept: */*\r\n"
                       f"Accept-Encoding: identity\r\n{cookie}\r\n").encode())
         await writer.drain()
@@ -460,6 +472,8 @@ class Session:
                 break
             name, _, value = line.decode("latin-1").partition(":")
             headers[name.strip().lower()] = value.strip()
+            if name.strip().lower() == "set-cookie":
+                self._keep_cookie(value.strip())
         size = 0
         if "content-length" in headers:
             body = await reader.readexactly(int(headers["content-length"]))

@@ -129,7 +129,7 @@ def stored(registry: Path) -> set[str]:
 
 async def through_server(args, chosen: list[challenge.Choices]) -> dict:
     figures: dict = {}
-    with tempfile.TemporaryDirectory() as folder, streamlit_server(Path(folder), args.root) as server:
+    with tempfile.TemporaryDirectory() as folder, streamlit_server(Path(folder), args.root, args.cluster, args.workers) as server:
         url, registry = server.url, Path(folder) / "registry"
         teacher = None
         query = f"lang=en&step={STEP}"
@@ -306,6 +306,9 @@ def main() -> None:
     parser.add_argument("--limit", type=float, default=600.0, help="give up waiting for the models after this")
     parser.add_argument("--timeout", type=float, default=120.0, help="a session's wait for a run it asked for")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--cluster", type=int, default=0, metavar="N",
+                        help="serve through deploy/cluster.py: N app replicas behind nginx, Redis, --workers workers")
+    parser.add_argument("--workers", type=int, default=2, help="training workers of the cluster (--cluster)")
     parser.add_argument("--root", type=Path, default=ROOT, help="the app to serve (default this checkout)")
     args = parser.parse_args()
     chosen = settings(args.students, args.seed)

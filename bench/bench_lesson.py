@@ -150,7 +150,7 @@ async def main_async(args) -> dict:
         concurrent.futures.ThreadPoolExecutor(max_workers=args.students + 8, thread_name_prefix="student"))
     print(f"{datetime.now():%Y-%m-%d %H:%M}, {machine()}; app in {args.root}", flush=True)
     figures: dict = {"students": args.students}
-    with tempfile.TemporaryDirectory() as folder, streamlit_server(Path(folder), args.root) as server:
+    with tempfile.TemporaryDirectory() as folder, streamlit_server(Path(folder), args.root, args.cluster, args.workers) as server:
         url = server.url
         if not args.no_warm:
             figures["warm_s"] = await warm(url, args.timeout)
@@ -356,6 +356,9 @@ def main() -> None:
     parser.add_argument("--no-warm", action="store_true", help="no warm-up walk: the first class of the day")
     parser.add_argument("--no-answers", action="store_true", help="skip the answers at the same instant")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--cluster", type=int, default=0, metavar="N",
+                        help="serve through deploy/cluster.py: N app replicas behind nginx, Redis, --workers workers")
+    parser.add_argument("--workers", type=int, default=2, help="training workers of the cluster (--cluster)")
     parser.add_argument("--root", type=Path, default=ROOT,
                         help="the app to serve (default this checkout; e.g. a `git archive HEAD` copy)")
     args = parser.parse_args()

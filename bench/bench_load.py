@@ -85,28 +85,80 @@ MEMORY_GOAL_GB = 3.0
 # --- The server --------------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def streamlit_server(folder: Path, root: Path = ROOT):
+def streamlit_server(folder: Path, root: Path = ROOT, cluster: int = 0, workers: int = 2):
     """The tests' server (tests/conftest.py), with the data never downloaded and a longer start
-    allowed on a busy machine; yields a Server (URL, process id for its memory and CPU, log)."""
-    with streamlit_process(folder, root, env={"FMNIST_NO_DOWNLOAD": "1"}, start_timeout=90) as server:
-        yield server
+    allowed on a busy machine; yields a Server (URL, process id for its memory and CPU, log).
+
+    ``cluster`` > 0: instead, deploy/cluster.py's cluster of that many app replicas behind nginx,
+    with ``workers`` training workers and Redis, on loopback (always this checkout's app); the
+    Server's URL is nginx's, its "pid" every process the cluster started (:class:`Processes`)
+    and its log all their logs."""
+    if not cluster:
+        with streamlit_process(folder, root, env={"FMNIST_NO_DOWNLOAD": "1"}, start_timeout=90) as server:
+            yield server
+        return
+    from deploy.cluster import Cluster
+
+    env = {"FMNIST_NO_DOWNLOAD": "1", "FMNIST_REGISTRY": str(Path(folder) / "registry")}
+    with Cluster(Path(folder), replicas=cluster, workers=workers, env=env) as started:
+        groups = Processes(tuple(process.pid for process in started.processes()))
+        yield Server(started.url, groups, Logs(Path(started.folder)))
 
 
-def rss_kb(pid: int) -> tuple[int, int]:
-    """(VmRSS, VmHWM) of a process, in kB."""
+@dataclass(frozen=True)
+class Processes:
+    """The process groups a cluster started (each service leads its own): the processes of a
+    cluster measured together as "the server" (CPU and memory summed over every live member)."""
+
+    groups: tuple
+
+    def members(self) -> list[int]:
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                if int(fields[2]) in self.groups:  # its process group
+                    found.append(int(stat.parent.name))
+        return found
+
+
+class Logs:
+    """Every log in a cluster's folder, read as one."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def read_text(self, **_) -> str:
+        return "\n".join(path.read_text(errors="replace") for path in sorted(self.folder.glob("*.log")))
+
+
+def rss_kb(pid) -> tuple[int, int]:
+    """(VmRSS, VmHWM) of a process, in kB (summed over a :class:`Processes`)."""
+    if isinstance(pid, Processes):
+        pairs = [rss_kb(member) for member in pid.members()]
+        return sum(p[0] for p in pairs), sum(p[1] for p in pairs)
     values = {}
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith(("VmRSS:", "VmHWM:")):
-                name, amount = line.split(":")
-                values[name] = int(amount.split()[0])
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith(("VmRSS:", "VmHWM:")):
+                    name, amount = line.split(":")
+                    values[name] = int(amount.split()[0])
+    except OSError:  # a member of a cluster that has just ended
+        pass
     return values.get("VmRSS", 0), values.get("VmHWM", 0)
 
 
-def cpu_seconds(pid: int) -> float:
-    """utime + stime of a process (all its threads), in seconds."""
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
+def cpu_seconds(pid) -> float:
+    """utime + stime of a process (all its threads), in seconds (summed over a :class:`Processes`:
+    the time of a member that ended between two readings is lost, so measure steady services)."""
+    if isinstance(pid, Processes):
+        return sum(cpu_seconds(member) for member in pid.members())
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
 
 
@@ -546,12 +598,12 @@ async def main_async(args) -> None:
     print(f"{datetime.now():%Y-%m-%d %H:%M}, {machine()}; app in {args.root}", flush=True)
     results = []
     if args.profile:
-        with tempfile.TemporaryDirectory() as folder, streamlit_server(Path(folder), args.root) as server:
+        with tempfile.TemporaryDirectory() as folder, streamlit_server(Path(folder), args.root, args.cluster, args.workers) as server:
             await profile(server, photos, args)
         return
     for shape in args.shape:
         for sessions in args.sessions:
-            with tempfile.TemporaryDirectory() as folder, streamlit_server(Path(folder), args.root) as server:
+            with tempfile.TemporaryDirectory() as folder, streamlit_server(Path(folder), args.root, args.cluster, args.workers) as server:
                 result = await run_shape(server, shape, sessions, photos, args)
                 results.append(report(result))
                 errors = [line for line in server.log.read_text().splitlines()
@@ -576,6 +628,9 @@ def main() -> None:
     parser.add_argument("--quiet-wait", type=float, default=60.0,
                         help="wait up to this long before each shape for other processes to use < 0.25 cores")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--cluster", type=int, default=0, metavar="N",
+                        help="serve through deploy/cluster.py: N app replicas behind nginx, Redis, --workers workers")
+    parser.add_argument("--workers", type=int, default=2, help="training workers of the cluster (--cluster)")
     parser.add_argument("--root", type=Path, default=ROOT,
                         help="the app to serve (default this checkout; e.g. a `git archive HEAD` copy)")
     parser.add_argument("--profile", action="store_true", help="profile warm runs of each step with py-spy instead")
