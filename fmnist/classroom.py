@@ -2,8 +2,9 @@
 
 One interface, :class:`ClassStore`, and its backends: :class:`MemoryClassStore` (the default,
 one thread-safe object in the server's memory for every browser session) and, for several
-servers, any store that implements the same calls and passes the same tests
-(``tests/test_classroom.py`` runs its cases against every backend it is given).
+servers, :class:`fmnist.classroom_redis.RedisClassStore` (the classes in one Redis that every
+server shares; :class:`StoreUnavailable` when it cannot be reached). ``tests/test_classroom.py``
+runs the same cases against every backend.
 
 What a class holds, and who may change it:
 
@@ -85,6 +86,13 @@ class BadAnswer(ClassError):
 
 class AlreadyRevealed(ClassError):
     reason = "already_revealed"
+
+
+class StoreUnavailable(ClassError):
+    """The shared store (Redis, :mod:`fmnist.classroom_redis`) cannot be reached just now: the class
+    itself is kept there, and the next call may well succeed."""
+
+    reason = "store_unavailable"
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,12 @@ TEXT = {
     "lesson.error_bad_answer": ("That answer could not be counted.", "그 답은 셀 수 없습니다."),
     "lesson.error_already_revealed": ("The answer has been revealed: answers are closed.",
                                       "정답이 공개되어 더는 답할 수 없습니다."),
+    "lesson.error_store_unavailable": (
+        "The class is not reachable just now: the app's shared store is restarting. "
+        "Your work is kept; this page tries again by itself.",
+        "지금은 수업에 연결할 수 없습니다. 앱의 공용 저장소가 다시 시작하는 중입니다. "
+        "작업한 내용은 그대로 남아 있고, 이 페이지가 스스로 다시 시도합니다.",
+    ),
     "lesson.error_error": ("Something went wrong with the class.", "수업에 문제가 생겼습니다."),
     # --- Questions ---
     "lesson.question": ("Your turn: predict, then look", "예상해 보세요, 그다음 확인합니다"),
