@@ -17,7 +17,7 @@ import streamlit as st
 from fmnist import challenge, classroom, jobs, registry
 from pages import _state as state
 from pages._take_home import take_home_ui
-from pages._ui import class_store, dataset, lang, model_registry, tr
+from pages._ui import class_store, dataset, lang, model_registry, outage_safe, redis_url, tr
 
 #: Seconds a challenge model takes in the warm process, until this server has timed its own:
 #: bench/bench_challenge.py, thirty at once on the 2-core machine (2026-11-29), median 2.16 s a
@@ -27,13 +27,19 @@ SECONDS_PER_MODEL = 2.2
 
 
 @st.cache_resource(show_spinner=False)
-def _challenge_manager(root: str) -> jobs.JobManager:
+def _challenge_manager(root: str, redis: str | None = None):
+    if redis:
+        from fmnist import rq_jobs
+
+        return rq_jobs.RQJobManager(registry.Registry(root), redis, queue_name="challenge",
+                                    train_fn_name="challenge")
     return jobs.JobManager(registry.Registry(root), warm=True, train_fn=challenge.train)
 
 
 def challenge_manager() -> jobs.JobManager:
-    """The server's one challenge queue (per registry folder), trained by one warm process."""
-    return _challenge_manager(str(model_registry().root))
+    """The server's one challenge queue (per registry folder), trained by one warm process; with
+    $FMNIST_REDIS_URL, the cluster's queue, trained by its workers."""
+    return _challenge_manager(str(model_registry().root), redis_url())
 
 
 def seconds_per_model(manager: jobs.JobManager) -> float:
@@ -246,6 +252,7 @@ def own_entries() -> list[classroom.Entry]:
 
 
 @st.fragment(run_every=2.0)
+@outage_safe
 def live_board(code: str | None, teacher: bool) -> None:
     """The board, redrawn every two seconds while trainings finish."""
     my_status(st.session_state.get(state.CHALLENGE_MINE))

@@ -23,7 +23,7 @@ from pages._data_figures import counts_png, normalisation_png, split_facts, tuto
 from pages._own_garment import drawing_and_answers
 from pages._test_answers import confusion_png, grid_png, saliency_png, test_predictions, tutorial_pair_png
 from pages._ui import (CRISP, active_model_file, class_names, class_store, dataset, label_boxes, lang, load_active_model,
-                       model_name, tr)
+                       model_name, outage_safe, tr)
 
 SCALE = 5  # a 56x56 canvas shown as 280x280 pixels: a phone's width
 
@@ -344,6 +344,7 @@ def counts_chart(counts: list[int], choices: list[str], correct: int | None) -> 
 
 
 @st.fragment(run_every=1.0)
+@outage_safe
 def live_counts(code: str, question: lesson.Question, choices: list[str]) -> None:
     try:
         counts = class_store().counts(code, question.id, len(choices))

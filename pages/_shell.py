@@ -21,8 +21,8 @@ from streamlit.runtime.scriptrunner import script_runner
 from fmnist import i18n, registry
 from fmnist.contract import KINDS
 from pages._state import LANGUAGE, LANGUAGE_WIDGET
-from pages._ui import (SHIPPED, SHIPPED_PLAIN, active_choice, active_model_key, active_model_path, metric_text,
-                       model_name, settle_models, tr)
+from pages._ui import (SHARED_DOWN, SHIPPED, SHIPPED_PLAIN, active_choice, active_model_key, active_model_path,
+                       metric_text, model_name, settle_models, shared_down_ui, tr)
 from pages._warm_up import start_warm_up
 
 _INSIDE = "_in_app_shell"  # true while app.py runs the chosen page
@@ -163,6 +163,8 @@ def run_app() -> None:
     st.session_state[_INSIDE] = True
     try:
         page.run()
+    except SHARED_DOWN:  # Redis (several servers) not reachable: said, and tried again by itself
+        shared_down_ui()
     finally:
         st.session_state[_INSIDE] = False
         # once per server, after its first page run (which it would only slow down): TensorFlow,

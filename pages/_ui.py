@@ -5,13 +5,14 @@ Pages import from here; the library (``fmnist``) never imports Streamlit.
 
 from __future__ import annotations
 
+import functools
 import os
 
 import numpy as np
 import streamlit as st
 from PIL import Image
 
-from fmnist import data, i18n, jobs, registry
+from fmnist import classroom, data, i18n, jobs, registry
 from fmnist.contract import CANVAS_KINDS, KINDS
 from fmnist.inference import Predictor
 from pages import _state as state
@@ -83,8 +84,70 @@ def model_registry():
     return registry.Registry()
 
 
+# --- One server, or several sharing Redis ---------------------------------------------------------
+
+REDIS_ENV = "FMNIST_REDIS_URL"
+#: Seconds between a page's checks that the shared store is back, while it is not reachable.
+RETRY_EVERY_S = 3.0
+#: What a call to the shared store raises while Redis cannot be reached (restarting, failing over).
+SHARED_DOWN = (jobs.QueueUnavailable, classroom.StoreUnavailable)
+
+
+def redis_url() -> str | None:
+    """$FMNIST_REDIS_URL: set, the classes, the board and the training queue live in that Redis and
+    every server of the app shares them (deploy/); unset, in this one server's memory."""
+    return os.environ.get(REDIS_ENV, "").strip() or None
+
+
 @st.cache_resource(show_spinner=False)
-def _job_manager(root: str):
+def _redis_client(url: str):
+    import redis
+
+    return redis.Redis.from_url(url, socket_timeout=1.0, socket_connect_timeout=1.0)
+
+
+def shared_reachable() -> bool:
+    """Whether the shared store answers (always, on a server without one)."""
+    url = redis_url()
+    if url is None:
+        return True
+    try:
+        return bool(_redis_client(url).ping())
+    except Exception:  # noqa: BLE001 - any failure to answer is "not reachable"
+        return False
+
+
+def _run_again_when_back() -> None:
+    if shared_reachable():
+        st.rerun(scope="app")
+
+
+def shared_down_ui() -> None:
+    """Say that the shared store is not reachable; the page runs again by itself once it is."""
+    st.warning(tr("app.shared_down"), icon=":material/cloud_off:")
+    st.fragment(_run_again_when_back, run_every=RETRY_EVERY_S)()
+
+
+def outage_safe(function):
+    """``function``, but a call that finds the shared store unreachable shows :func:`shared_down_ui`'s
+    message instead of failing: for fragments that run every few seconds (they recover by themselves
+    on a later run) and for buttons' callbacks."""
+    @functools.wraps(function)
+    def safe(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except SHARED_DOWN:
+            st.warning(tr("app.shared_down"), icon=":material/cloud_off:")
+            return None
+    return safe
+
+
+@st.cache_resource(show_spinner=False)
+def _job_manager(root: str, redis: str | None = None):
+    if redis:
+        from fmnist import rq_jobs
+
+        return rq_jobs.RQJobManager(registry.Registry(root), redis, queue_name="train", train_fn_name="train")
     return jobs.JobManager(registry.Registry(root), max_running=training_slots())
 
 
@@ -98,7 +161,7 @@ def training_slots() -> int:
 
 def job_manager():
     """The server's one training-job manager (per registry folder): every session sees its jobs."""
-    return _job_manager(str(model_registry().root))
+    return _job_manager(str(model_registry().root), redis_url())
 
 
 def active_models() -> dict:
@@ -141,7 +204,10 @@ def settle_models() -> None:
     if pending:
         manager = job_manager()
         for kind, key in list(pending.items()):
-            job = manager.get(key)
+            try:
+                job = manager.get(key)
+            except SHARED_DOWN:
+                break  # the page says so; settled on a later run
             if job is None or job.state in (jobs.FAILED, jobs.CANCELLED):
                 del pending[kind]
             elif job.state in (jobs.DONE, jobs.CACHED):
@@ -259,8 +325,15 @@ def crisp_images() -> None:
 # --- The class of a lesson -----------------------------------------------------------------------
 
 @st.cache_resource(show_spinner=False)
-def class_store():
-    """The server's one class store: every browser session of the server sees the same classes."""
-    from fmnist import classroom
+def _class_store(redis: str | None):
+    if redis:
+        from fmnist import classroom_redis
 
+        return classroom_redis.RedisClassStore(redis)
     return classroom.MemoryClassStore()
+
+
+def class_store():
+    """The server's one class store: every browser session of the server sees the same classes
+    (and every server of the app, with $FMNIST_REDIS_URL)."""
+    return _class_store(redis_url())

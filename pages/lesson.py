@@ -25,7 +25,7 @@ from fmnist import classroom, lesson
 from pages import _state as state
 from pages._lesson_steps import question_ui, show_step
 from pages._shell import PAGES_DIR, require_shell
-from pages._ui import class_store, lang, tr
+from pages._ui import class_store, lang, outage_safe, tr
 
 require_shell()
 
@@ -177,6 +177,7 @@ def teacher_ui(view: classroom.ClassView, token: str) -> None:
 
 
 @st.fragment(run_every=COUNT_EVERY_S)
+@outage_safe
 def students_count(code: str) -> None:
     try:
         count = store.view(code).students
@@ -196,6 +197,7 @@ def student_ui(view: classroom.ClassView) -> None:
 
 
 @st.fragment(run_every=FOLLOW_EVERY_S)
+@outage_safe
 def follow(code: str, shown: int) -> None:
     """A page looking at its class: when the teacher moved it (or ended it), run the page again."""
     try:
@@ -206,6 +208,7 @@ def follow(code: str, shown: int) -> None:
         st.rerun()
 
 
+@outage_safe
 def go(step: int, view: classroom.ClassView | None, teacher: bool) -> None:
     step = min(max(step, 0), LAST)
     if teacher:
@@ -246,6 +249,7 @@ PRESENTER_CSS = """
 
 
 @st.fragment(run_every=COUNT_EVERY_S)
+@outage_safe
 def presenter_corner(code: str) -> None:
     """The class code and the number of students in the corner of the projected screen (our own
     text only: a code of CODE_ALPHABET and a number)."""

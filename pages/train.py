@@ -21,7 +21,8 @@ from pages._shell import require_shell
 from pages._state import TRAIN_PENDING
 from pages._take_home import take_home_ui
 from pages._ui import (SHIPPED, SHIPPED_CHOICES, SHIPPED_PLAIN, active_choice, active_model_key, active_model_path,
-                       dataset, duration, job_manager, metric_text, model_name, model_registry, set_active_model, tr)
+                       dataset, duration, job_manager, metric_text, model_name, model_registry, outage_safe,
+                       set_active_model, tr)
 
 require_shell()
 
@@ -308,7 +309,7 @@ def job_panel_ui(kind: str, key: str, live: bool) -> None:
         if job.cancelling:
             st.caption(tr("train.cancelling"))
         elif job.state in jobs.ACTIVE:
-            st.button(tr("train.cancel"), key=_key(kind, "cancel"), on_click=manager.cancel, args=(key,))
+            st.button(tr("train.cancel"), key=_key(kind, "cancel"), on_click=outage_safe(manager.cancel), args=(key,))
         if not live:
             curves_ui(job)
 
@@ -319,9 +320,9 @@ def job_ui(kind: str) -> None:
     if job is None:
         return
     live = job.state in jobs.ACTIVE
-    st.fragment(job_panel_ui, run_every=PROGRESS_EVERY if live else None)(kind, key, live)
+    st.fragment(outage_safe(job_panel_ui), run_every=PROGRESS_EVERY if live else None)(kind, key, live)
     if live:  # the curves redraw less often than the progress: each redraw costs the browsers a chart
-        st.fragment(live_curves_ui, run_every=CURVES_EVERY)(key)
+        st.fragment(outage_safe(live_curves_ui), run_every=CURVES_EVERY)(key)
 
 
 def live_curves_ui(key: str) -> None:
@@ -351,7 +352,7 @@ def server_jobs_panel_ui(live: bool) -> None:
             text.markdown(tr("train.server_waiting", model=model_name(job.kind), model_id=job.key,
                              position=manager.position(job.key) or 1))
         if job.key in mine and not job.cancelling:
-            button.button(tr("train.cancel"), key=f"server_cancel_{job.key}", on_click=manager.cancel, args=(job.key,))
+            button.button(tr("train.cancel"), key=f"server_cancel_{job.key}", on_click=outage_safe(manager.cancel), args=(job.key,))
 
 
 def interrupted_ui() -> None:
@@ -365,7 +366,7 @@ def interrupted_ui() -> None:
 
 def server_jobs_ui() -> None:
     live = bool(job_manager().active())
-    st.fragment(server_jobs_panel_ui, run_every=2.0 if live else None)(live)
+    st.fragment(outage_safe(server_jobs_panel_ui), run_every=2.0 if live else None)(live)
     interrupted_ui()
 
 

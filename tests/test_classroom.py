@@ -431,13 +431,8 @@ def test_the_same_nickname_sent_at_once_gets_distinct_names(make_store):
     assert store.view(code).board_version == 20  # one per entry, none lost
 
 
-MISSING_MESSAGE = pytest.mark.xfail(strict=True, reason="no lesson.error_bad_entry yet: the challenge page's "
-                                     "`tr(f'lesson.error_{exc.reason}')` raises KeyError on a refused entry")
-
-
-@pytest.mark.parametrize("reason", [pytest.param(error.reason, marks=MISSING_MESSAGE) if error is classroom.BadEntry
-                                    else error.reason
-                                    for error in [classroom.ClassError, *classroom.ClassError.__subclasses__()]])
+@pytest.mark.parametrize("reason", [error.reason for error in [classroom.ClassError,
+                                                                 *classroom.ClassError.__subclasses__()]])
 def test_every_kind_of_refusal_has_a_message_for_the_page(reason):
     from fmnist import i18n
 

@@ -22,7 +22,7 @@ def warm_process_ends():
     from pages._challenge import _challenge_manager
     from pages._ui import model_registry
 
-    _challenge_manager(str(model_registry().root)).shutdown()
+    _challenge_manager(str(model_registry().root), None).shutdown()
 
 
 def submit(at, nickname, **choices):

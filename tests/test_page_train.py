@@ -175,7 +175,7 @@ def test_the_shipped_models_recipe_is_not_trained_again(shipped_dir, tiny_dense,
     assert "shipped model was trained with, and it is in use now" in texts(at.success)
     from pages._ui import _job_manager
 
-    assert _job_manager(str(registry_root)).jobs() == []  # nothing was queued
+    assert _job_manager(str(registry_root), None).jobs() == []  # nothing was queued
 
 
 def test_a_stored_model_can_be_put_in_use(tiny_dense):
@@ -234,7 +234,7 @@ def test_a_shipped_model_with_a_broken_json_still_opens(shipped_dir, tiny_dense)
 def test_trainings_asked_for_elsewhere_are_listed_with_their_place_in_the_queue(registry_root, fmnist_data):
     from pages._ui import _job_manager
 
-    manager = _job_manager(str(registry_root))  # the server's manager, as another session would use it
+    manager = _job_manager(str(registry_root), None)  # the server's manager, as another session would use it
     gate = threading.Event()
 
     def held_back(*args, **kwargs):

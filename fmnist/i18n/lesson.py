@@ -70,6 +70,8 @@ TEXT = {
     "lesson.error_bad_answer": ("That answer could not be counted.", "그 답은 셀 수 없습니다."),
     "lesson.error_already_revealed": ("The answer has been revealed: answers are closed.",
                                       "정답이 공개되어 더는 답할 수 없습니다."),
+    "lesson.error_bad_entry": ("That entry could not go on the board: give your model a nickname.",
+                               "보드에 올릴 수 없습니다. 모델에 별명을 붙여 주세요."),
     "lesson.error_store_unavailable": (
         "The class is not reachable just now: the app's shared store is restarting. "
         "Your work is kept; this page tries again by itself.",
