@@ -50,6 +50,21 @@ def start_class(tab) -> tuple[str, str]:
     return code, link.strip()
 
 
+def teacher_moves_and_reveals(teacher, student, follow_timeout: float = 10_000) -> None:
+    """The teacher's Next reaches the student's page four times; the student answers the question
+    there, the teacher's counts show it, and the teacher's Reveal reaches the student."""
+    for expected in ("The data: 70,000 small pictures", "One garment's pixels, and normalisation",
+                     "The tutorial's 5x5 grid", "The tutorial's network, and how it learned"):
+        teacher.get_by_role("button", name="Next").first.click()
+        teacher.get_by_role("heading", name=expected).wait_for(timeout=30_000)
+        student.get_by_role("heading", name=expected).wait_for(timeout=follow_timeout)
+    student.get_by_text("About 88%").click()
+    student.get_by_text("Your answer is in").wait_for(timeout=20_000)
+    teacher.get_by_text("Answers: 1").wait_for(timeout=follow_timeout)
+    teacher.get_by_role("button", name="Reveal to everyone").click()
+    student.get_by_text("The model's real answer").wait_for(timeout=30_000)
+
+
 @pytest.fixture
 def teacher(browser):
     context, tab = context_tab(browser)
@@ -80,19 +95,7 @@ def test_students_follow_the_teacher_and_answers_reach_the_teacher(app_url, teac
     assert student.get_by_role("button", name="Next").count() == 0  # nothing that moves the class
     teacher.get_by_text("Students joined: 1").wait_for(timeout=10_000)
 
-    # The teacher's Next reaches the student's page.
-    for expected in ("The data: 70,000 small pictures", "One garment's pixels, and normalisation",
-                     "The tutorial's 5x5 grid", "The tutorial's network, and how it learned"):
-        teacher.get_by_role("button", name="Next").first.click()
-        teacher.get_by_role("heading", name=expected).wait_for(timeout=30_000)
-        student.get_by_role("heading", name=expected).wait_for(timeout=10_000)
-
-    # The student answers the question; the teacher's counts show it; Reveal reaches the student.
-    student.get_by_text("About 88%").click()
-    student.get_by_text("Your answer is in").wait_for(timeout=20_000)
-    teacher.get_by_text("Answers: 1").wait_for(timeout=10_000)
-    teacher.get_by_role("button", name="Reveal to everyone").click()
-    student.get_by_text("The model's real answer").wait_for(timeout=30_000)
+    teacher_moves_and_reveals(teacher, student)
     assert student.get_by_text("You said About 88%").count() == 1
 
     # A second student forges the teacher parameter: the student view, and the class does not move.
