@@ -48,6 +48,11 @@ INTERRUPTED = "the server stopped before this training finished"
 STOP_GRACE = 10.0  # seconds a child has to stop after its batch, before it is ended
 
 
+class QueueUnavailable(RuntimeError):
+    """The shared training queue (Redis, ``fmnist.rq_jobs``) cannot be reached right now; the
+    message says so in one line, and the same manager works again once it is back."""
+
+
 @dataclass
 class Job:
     """One requested training, as every session sees it."""
