@@ -9,6 +9,9 @@
     python -m fmnist answers [NAME ...]  store each shipped model's answers to its test set beside it
                                          (models/KIND.answers.npz: what the Predict page shows on a
                                          freshly started server without making anyone wait)
+    python -m fmnist worker [--queues challenge train] [--burst] [--name NAME]
+                                         train what the app servers queue in Redis ($FMNIST_REDIS_URL),
+                                         storing models in the shared registry ($FMNIST_REGISTRY)
 
 ``python -m fmnist train single`` reproduces the shipped ``models/single.keras`` (the
 "shipped" preset: 24 epochs and test-time mirror averaging, 23 minutes on 2 cores),
@@ -171,6 +174,27 @@ def evaluate(args) -> int:
     return 0
 
 
+def worker(args) -> int:
+    import os
+
+    from . import jobs, rq_jobs
+
+    url = os.environ.get(rq_jobs.REDIS_URL_ENV)
+    if not url:
+        print(f"{rq_jobs.REDIS_URL_ENV} is not set: a worker trains what the app servers queue in Redis; "
+              f"set it to the same URL they use, e.g. redis://127.0.0.1:6379/0", file=sys.stderr)
+        return 2
+    _silence_tensorflow()
+    try:
+        return rq_jobs.run_worker(url, args.queues or rq_jobs.QUEUES, name=args.name, burst=args.burst)
+    except jobs.QueueUnavailable as exc:
+        print(f"worker: {exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # a malformed URL, or a name another live worker holds
+        print(f"worker: {jobs.readable(exc)}", file=sys.stderr)
+        return 2
+
+
 def add_knob_options(parser: argparse.ArgumentParser) -> None:
     """An option for every knob of :data:`fmnist.recipes.KNOBS` (``--batch-size`` for batch_size),
     none given by default: a knob left out keeps the preset's value."""
@@ -212,6 +236,15 @@ def build_parser() -> argparse.ArgumentParser:
     answerer.add_argument("names", nargs="*", metavar="NAME", help=f"{', '.join(SHIPPED_NAMES)} (default: all)")
     answerer.add_argument("--models", default=str(MODELS_DIR), help="folder of the .keras files")
     answerer.set_defaults(func=answers)
+
+    trainer_worker = commands.add_parser("worker", help="train the jobs queued in Redis ($FMNIST_REDIS_URL), "
+                                                        "one after another in one warm process")
+    trainer_worker.add_argument("--queues", nargs="+", metavar="QUEUE",
+                                help="queues in the order they are served (default: challenge train; "
+                                     "challenge trainings take seconds, train ones minutes)")
+    trainer_worker.add_argument("--burst", action="store_true", help="quit once the queues are empty")
+    trainer_worker.add_argument("--name", help="the worker's name in RQ (default: RQ's random one)")
+    trainer_worker.set_defaults(func=worker)
     return parser
 
 
