@@ -11,9 +11,9 @@ for it, and the page opened by its link at once (a fresh browser, nothing cached
 server answers its health check. A visit's time runs from asking for the page to the page
 settled: its title drawn, no script running (the app's own script state, and no running-man
 widget), no spinner, every image loaded, and nothing
-changing for 0.5 s (the time is taken at the start of that quiet half second). Predict's tabs
-and Draw & upload's are then opened one after the other on the same server, each the first
-visit of that tab: the time from the click to the tab settled.
+changing for 0.5 s (the time is taken at the start of that quiet half second). Browse's "All
+classes" tab, Predict's tabs and Draw & upload's are then opened one after the other on the same
+server, each the first visit of that tab: the time from the click to the tab settled.
 
 A stroke's time runs from the mouse button going up to the picture the models saw being
 replaced on the page: it holds the drawing component's own 200 ms wait before it sends a
@@ -46,13 +46,13 @@ FIRST_VISITS = (
     ("Home", "", ()),
     ("Lesson", "lesson", ()),
     ("Lesson, step 6 (test answers)", "lesson?step=6", ()),
-    ("Browse", "browse", ()),
+    ("Browse", "browse", ("all",)),
     ("Compose", "compose", ()),
     ("Train", "train", ()),
     ("Predict", "predict", ("evaluation", "multi", "compare", "saliency")),
     ("Draw & upload", "draw", ("four", "upload")),
 )
-TAB_PREFIX = {"predict": "predict.tab_", "draw": "draw.tab_"}
+TAB_PREFIX = {"browse": "browse.tab_", "predict": "predict.tab_", "draw": "draw.tab_"}
 
 # True when the page has settled, with a fingerprint of what it shows (for "nothing changed")
 SETTLED_JS = """() => {
