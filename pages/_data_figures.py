@@ -6,10 +6,16 @@ Compute functions take plain values and are cached; figures are cached as PNG by
 import numpy as np
 import streamlit as st
 
-from fmnist import data, i18n, plots
-from pages._ui import dataset
+from pages._warm_up import ahead_of_the_warm_up, read_data_early
+
+read_data_early()  # on a fresh server, while Matplotlib is imported below
+
+from fmnist import data, i18n, plots  # noqa: E402
+from pages._ui import dataset  # noqa: E402
 
 SPLITS = ("train", "test")
+SPRITE_PER_CLASS = 10  # images a row of the class sprite shows until the reader chooses
+_drawn_ahead: set[tuple[str, str]] = set()
 
 
 # --- Compute (cached, plain values in) -----------------------------------------------------
@@ -83,3 +89,18 @@ def means_png(split: str, language: str) -> bytes:
     figure = plots.labelled_grid(data.mean_images(*split_arrays(split)), i18n.class_names(language),
                                  cols=5, cell=2.0, vmax=None, fontsize=12)
     return plots.to_png(figure)
+
+
+def every_class_ahead(split: str, language: str):
+    """Draw Browse's every-class figures (the tutorial's grid, the sprite as it first shows) in the
+    background while their tab is still closed, once per split and language and server. The thread
+    it is drawn in, where it has one of its own (:func:`pages._warm_up.ahead_of_the_warm_up`)."""
+    if (split, language) in _drawn_ahead:
+        return None
+    _drawn_ahead.add((split, language))
+
+    def draw() -> None:
+        tutorial_grid_png(split, language)
+        sprite_png(split, language, SPRITE_PER_CLASS, 0)
+
+    return ahead_of_the_warm_up(draw)

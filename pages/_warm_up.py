@@ -6,7 +6,10 @@ half a second more; a page that needs a model (Predict's "Several garments", Dra
 stroke, Compose's "Send to prediction") would make its first visitor wait for all of it. The first
 run of any page on a real server (``streamlit run``, not ``AppTest``'s stand-in) starts one thread
 that fills the pages' own caches, so a page later finds them full, or waits only for what is left
-(Streamlit computes a cached value once, whoever asks first). ``FMNIST_WARM_UP=0`` turns it off.
+(Streamlit computes a cached value once, whoever asks first). What that first page shows next (Browse's
+closed tab) is done first (:func:`ahead_of_the_warm_up`), the test answers stored beside the models
+next, TensorFlow and the models last. A page that needs the dataset on its first run starts reading
+it before its own imports are done (:func:`read_data_early`). ``FMNIST_WARM_UP=0`` turns all of it off.
 """
 
 from __future__ import annotations
@@ -14,28 +17,37 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from typing import Callable
 
 from streamlit.runtime import Runtime
 
-from fmnist import registry
-from fmnist.contract import CANVAS_KINDS, KINDS
+from fmnist import answer_files, registry
+from fmnist.contract import CANVAS_KINDS
 
 logger = logging.getLogger(__name__)
 ENV = "FMNIST_WARM_UP"
 _started = threading.Lock()
-_thread: threading.Thread | None = None
+WARM_UP, READ_DATA = "fmnist-warm-up", "fmnist-read-data"  # the threads started once per server process
+_threads: dict[str, threading.Thread] = {}
+_ahead: list[Callable[[], object]] = []  # what the first page asked for next, done before the models
 
 
 def shipped_models() -> list[tuple[str, str]]:
-    """(kind, architecture) of every shipped model, in the order the pages are likeliest to want them."""
-    return [(kind, "tiles") for kind in KINDS] + [(kind, "plain") for kind in CANVAS_KINDS]
+    """(kind, architecture) of every shipped model, in the order the pages are likeliest to want them:
+    the multi-label model first (Predict's "Several garments", the side-by-side, where the model
+    looked, Draw & upload), then the single-garment one beside it, the tutorial's, the plain CNNs."""
+    return [(kind, "tiles") for kind in ("multi", "single", "dense")] + [(kind, "plain") for kind in CANVAS_KINDS]
 
 
 def warm_up() -> None:
-    """Fill the caches the pages read: each shipped model, its Predictor (first answer included),
-    its tile network's, and its test answers (read from beside it, or computed and stored)."""
-    from pages import _test_answers, _ui
+    """Fill the caches the pages read: first the test answers stored beside the shipped models
+    (read in a tenth of a second each, without TensorFlow: Predict's evaluation, the Lesson), then
+    each model, its Predictor (first answer included) and its tile network's, then the test answers
+    not stored yet (computed with the loaded model, and stored)."""
+    from pages import _ui
 
+    while _ahead:
+        _run(_ahead.pop(0))
     try:
         _ui._dataset()
     except Exception:  # no data: every page says so itself
@@ -44,18 +56,81 @@ def warm_up() -> None:
     files = []
     for kind, arch in shipped_models():
         try:
-            file = _ui.model_file(registry.shipped_path(kind, arch))
-            _ui._predictor(*file)  # a Predictor answers once when it is made: TensorFlow's first call
-            if kind in CANVAS_KINDS:
-                _ui._tile_predictor(*file)
-            files.append((kind, file))
-        except Exception:  # a missing or broken file: the page that asks for it says so
-            logger.info("warm-up: %s %s not loaded", kind, arch, exc_info=True)
+            files.append((kind, _ui.model_file(registry.shipped_path(kind, arch))))
+        except registry.ModelError:  # a missing file: the page that asks for it says so
+            logger.info("warm-up: no %s %s model", kind, arch)
+    stored = [(kind, file) for kind, file in files if answer_files.answers_path(file[0]).is_file()]
+    for kind, file in stored:
+        _answers(kind, file)
     for kind, file in files:
-        try:
-            _test_answers.test_predictions_of(kind, *file)
-        except Exception:
-            logger.info("warm-up: no test answers for %s", file[0], exc_info=True)
+        _model(kind, file)
+    for kind, file in files:
+        if (kind, file) not in stored:
+            _answers(kind, file)
+
+
+def _model(kind: str, file: tuple[str, float]) -> None:
+    from pages import _ui
+
+    try:
+        _ui._predictor(*file)  # a Predictor answers once when it is made: TensorFlow's first call
+        if kind in CANVAS_KINDS:
+            _ui._tile_predictor(*file)
+    except Exception:  # a broken file: the page that asks for it says so
+        logger.info("warm-up: %s not loaded", file[0], exc_info=True)
+
+
+def _answers(kind: str, file: tuple[str, float]) -> None:
+    from pages import _test_answers
+
+    try:
+        _test_answers.test_predictions_of(kind, *file)
+    except Exception:
+        logger.info("warm-up: no test answers for %s", file[0], exc_info=True)
+
+
+def ahead_of_the_warm_up(work: Callable[[], object]) -> threading.Thread | None:
+    """Do ``work`` (what a page shows next, such as a closed tab's figures) in the background: first
+    thing in the warm-up when it has not started yet (this server's first page run, which starts it
+    at its end), else in a thread of its own. Nothing where there is no warm-up (off, or not on a
+    server): the page draws it when asked. The thread of its own, if one was started."""
+    if not in_the_background():
+        return None
+    with _started:
+        if WARM_UP not in _threads:
+            _ahead.append(work)
+            return None
+    return _thread_of_its_own(work, "fmnist-ahead")
+
+
+def read_data_early() -> threading.Thread | None:
+    """Start reading the dataset in a thread of its own, once per server process, and return it
+    (None where not started: off, or not on a server).
+
+    A page whose first run needs the data calls this before it imports Matplotlib and pandas
+    (0.6 s on 2 cores): the archives are read, decompressed and checked meanwhile (0.3 s, mostly
+    outside Python's interpreter lock), and the page's own ``dataset()`` finds them in the cache,
+    or waits for what is left (Streamlit computes a cached value once, whoever asks first)."""
+    return _once(READ_DATA, _read_data)
+
+
+def _read_data() -> None:
+    from pages import _ui
+
+    _ui._dataset()  # no data: the page says so itself
+
+
+def _thread_of_its_own(work: Callable[[], object], name: str) -> threading.Thread:
+    thread = threading.Thread(target=_run, args=(work,), name=name, daemon=True)
+    thread.start()
+    return thread
+
+
+def _run(work: Callable[[], object]) -> None:
+    try:
+        work()
+    except Exception:  # the page that asks for it does it itself, or says what is wrong
+        logger.info("warm-up: %r failed", work, exc_info=True)
 
 
 def on_a_server() -> bool:
@@ -63,14 +138,23 @@ def on_a_server() -> bool:
     return Runtime.exists() and type(Runtime.instance()) is Runtime
 
 
+def in_the_background() -> bool:
+    """Whether work is done ahead of the pages here: on a real server, unless ``FMNIST_WARM_UP=0``."""
+    return os.environ.get(ENV, "1") != "0" and on_a_server()
+
+
 def start_warm_up() -> threading.Thread | None:
     """Start :func:`warm_up` in a thread of its own, once per server process; the thread, or None
     where it is not started (off, or not on a server)."""
-    global _thread
-    if os.environ.get(ENV, "1") == "0" or not on_a_server():
+    return _once(WARM_UP, warm_up)
+
+
+def _once(name: str, work: Callable[[], object]) -> threading.Thread | None:
+    """The thread ``name`` doing ``work``, started by the first call in this server process; None
+    where there is no work in the background (off, or not on a server)."""
+    if not in_the_background():
         return None
     with _started:
-        if _thread is None:
-            _thread = threading.Thread(target=warm_up, name="fmnist-warm-up", daemon=True)
-            _thread.start()
-    return _thread
+        if name not in _threads:
+            _threads[name] = _thread_of_its_own(work, name)
+        return _threads[name]

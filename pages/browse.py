@@ -8,12 +8,15 @@ import numpy as np
 import streamlit as st
 
 from fmnist import data
-from pages._data_figures import (SPLITS, counts_png, first_image_png, lowest_peak, means_png, normalisation_png,
-                                 split_arrays, split_facts, sprite_png, tutorial_grid_png)
+from pages._data_figures import (SPLITS, SPRITE_PER_CLASS, counts_png, every_class_ahead, first_image_png, lowest_peak,
+                                 means_png, normalisation_png, split_arrays, split_facts, sprite_png, tutorial_grid_png)
 from pages._shell import require_shell
 from pages._ui import CRISP, class_names, crisp_images, dataset, lang, tr, upscale
 
 require_shell()
+
+SAMPLES_TAB = "browse_samples_tab"
+KEPT = ("browse_per_class", "browse_sprite_seed")  # the every-class tab's widgets
 
 
 # --- Ask -----------------------------------------------------------------------------------
@@ -115,19 +118,30 @@ def all_classes(split: str) -> None:
     with sprite:
         st.subheader(tr("browse.sprite_title"))
         per_class, seed = st.columns(2)
-        per_class = per_class.slider(tr("browse.per_class"), 4, 16, 10, key="browse_per_class")
+        per_class = per_class.slider(tr("browse.per_class"), 4, 16, SPRITE_PER_CLASS, key="browse_per_class")
         seed = seed.number_input(tr("browse.sprite_shuffle"), 0, 10**6, 0, key="browse_sprite_seed")
         st.image(sprite_png(split, lang(), per_class, int(seed)))
         st.caption(tr("browse.sprite_caption"))
 
 
 def samples(split: str) -> None:
+    """One class (always drawn: its widgets keep their values) and every class, drawn only when
+    its tab is open: its two figures were a quarter of the page's first run on a fresh server."""
     st.header(tr("browse.samples"))
-    one, every = st.tabs([tr("browse.tab_one"), tr("browse.tab_all")])
+    labels = [tr("browse.tab_one"), tr("browse.tab_all")]
+    if st.session_state.get(SAMPLES_TAB) not in labels:
+        st.session_state.pop(SAMPLES_TAB, None)  # the language changed: start at the first tab
+    for key in KEPT:  # Streamlit forgets a widget that is not drawn, here while its tab is closed
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+    one, every = st.tabs(labels, key=SAMPLES_TAB, on_change="rerun")
     with one:
         one_class(split)
     with every:
-        all_classes(split)
+        if every.open:
+            all_classes(split)
+        else:
+            every_class_ahead(split, lang())
 
 
 @st.fragment

@@ -12,16 +12,20 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from fmnist import composite, data, evaluation, i18n, plots, registry
-from fmnist.contract import CANVAS_KINDS, KINDS
-from pages._answers import (compare_hint, compare_ui, decision_bars, multi_bars, multi_threshold_ui, png,
-                            predictor_or_error, stored_threshold, tile_answers, threshold_ui, truth_text)
-from pages._shell import require_shell
-from pages._test_answers import (test_predictions_of, confusion_png, grid_png, saliency_png, test_predictions,
-                                 tutorial_pair_png)
-from pages._state import received_canvas, sent_canvas
-from pages._ui import (CRISP, active_model_file, class_names, crisp_images, dataset, lang, load_active_model,
-                       model_name, shipped_predictor, tr, upscale)
+from pages._warm_up import read_data_early
+
+read_data_early()  # on a fresh server, while Matplotlib and the rest are imported below
+
+from fmnist import composite, data, evaluation, i18n, plots, registry  # noqa: E402
+from fmnist.contract import CANVAS_KINDS, KINDS  # noqa: E402
+from pages._answers import (compare_hint, compare_ui, decision_bars, multi_bars, multi_threshold_ui,  # noqa: E402
+                            png, predictor_or_error, stored_threshold, tile_answers, threshold_ui, truth_text)
+from pages._shell import require_shell  # noqa: E402
+from pages._test_answers import (confusion_png, grid_png, saliency_png, test_predictions,  # noqa: E402
+                                 test_predictions_of, tutorial_pair_png)
+from pages._state import received_canvas, sent_canvas  # noqa: E402
+from pages._ui import (CRISP, active_model_file, class_names, crisp_images, dataset, lang,  # noqa: E402
+                       load_active_model, model_name, shipped_predictor, tr, upscale)
 
 require_shell()
 

@@ -1,10 +1,18 @@
 """The Browse page with Streamlit's AppTest, through app.py, in both languages."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 from conftest import open_app
 
+from pages._state import LANGUAGE_WIDGET
+
 PAGE = "pages/browse.py"
+SAMPLES_TAB = "browse_samples_tab"
 
 
 def strip_indices(at):
@@ -100,3 +108,44 @@ def test_the_normalisation_image_can_be_chosen_and_bad_numbers_are_kept_in_range
     at.button_group(key="browse_split").set_value("test").run()  # 59999 is past the test split's end
     assert not at.exception
     assert index().max == 9999 and 0 <= index().value <= 9999
+
+
+def test_every_class_is_drawn_when_its_tab_opens_and_keeps_its_choices():
+    at = open_app("en", PAGE)
+    subheaders = lambda: [s.value for s in at.subheader]  # noqa: E731
+    assert "One row per class" not in subheaders(), "drawn only once its tab is open"
+    at.session_state[SAMPLES_TAB] = "All classes"
+    at.run()
+    assert not at.exception
+    assert "One row per class" in subheaders()
+    at.slider(key="browse_per_class").set_value(6).run()
+    at.session_state[SAMPLES_TAB] = "One class"
+    at.run()
+    assert "One row per class" not in subheaders()
+    at.session_state[SAMPLES_TAB] = "All classes"
+    at.run()
+    assert at.slider(key="browse_per_class").value == 6, "kept while its tab was closed"
+    assert strip_indices(at) == [1, 2, 4, 10, 17, 26, 34, 48, 61, 64], "the one-class strip is still there"
+
+
+def test_a_language_change_while_every_class_is_open_starts_at_the_first_tab():
+    at = open_app("en", PAGE)
+    at.session_state[SAMPLES_TAB] = "All classes"
+    at.run()
+    at.radio(key=LANGUAGE_WIDGET).set_value("ko").run()
+    assert not at.exception
+    assert "클래스마다 한 줄" not in [s.value for s in at.subheader]
+    assert at.tabs[0].label == "한 클래스"
+
+
+def test_browse_does_not_import_tensorflow(tmp_path):
+    """Its first run on a fresh server imports Matplotlib and pandas, never TensorFlow (2-3 s on 2 cores)."""
+    script = ("import sys\nfrom conftest import open_app\nat = open_app('en', 'pages/browse.py')\n"
+              "assert not at.exception, at.exception\n"
+              "print(sorted(name for name in ('tensorflow', 'keras', 'matplotlib') if name in sys.modules))")
+    root = Path(__file__).resolve().parent.parent
+    found = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=120,
+                           env={**os.environ, "PYTHONPATH": f"{root}:{root / 'tests'}",
+                                "FMNIST_REGISTRY": str(tmp_path)})
+    assert found.returncode == 0, found.stderr[-2000:]
+    assert found.stdout.split("\n")[-2] == "['matplotlib']"

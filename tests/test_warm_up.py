@@ -50,3 +50,81 @@ def test_apptest_runs_are_not_a_server():
                              "st.write(f'server: {on_a_server()}')")
     at.run()
     assert [m.value for m in at.markdown] == ["server: False"]
+
+
+@pytest.fixture
+def shipped_files(tmp_path, monkeypatch):
+    """Every shipped model as a file of its own, only the canvas models' answers stored beside them."""
+    for kind, arch in _warm_up.shipped_models():
+        path = registry.shipped_path(kind, arch).name
+        (tmp_path / path).write_bytes(b"model")
+        if kind != "dense":
+            answer_files.answers_path(tmp_path / path).write_bytes(b"answers")
+    monkeypatch.setattr(registry, "SHIPPED_DIR", tmp_path)
+    return tmp_path
+
+
+def test_the_warm_up_reads_stored_answers_before_loading_any_model(shipped_files, monkeypatch):
+    done = []
+    monkeypatch.setattr(_ui, "_dataset", lambda: None)
+    monkeypatch.setattr(_ui, "_predictor", lambda path, modified: done.append(("model", path)))
+    monkeypatch.setattr(_ui, "_tile_predictor", lambda path, modified: done.append(("tiles", path)))
+    monkeypatch.setattr(_test_answers, "test_predictions_of",
+                        lambda kind, path, modified: done.append(("answers", path)))
+    _warm_up.warm_up()
+    names = [(what, path.rsplit("/", 1)[1]) for what, path in done]
+    stored = ["multi.keras", "single.keras", "plain_single.keras", "plain_multi.keras"]
+    assert names[:4] == [("answers", name) for name in stored], "no TensorFlow before the stored answers"
+    assert [name for what, name in names if what == "model"] == [
+        "multi.keras", "single.keras", "dense.keras", "plain_single.keras", "plain_multi.keras"]
+    assert names[-1] == ("answers", "dense.keras"), "answers not stored: computed once the model is loaded"
+
+
+def test_the_dataset_is_read_early_only_on_a_server_and_once(monkeypatch):
+    monkeypatch.setattr(_warm_up, "_threads", {})
+    assert _warm_up.read_data_early() is None  # pytest, and AppTest: not a server
+    monkeypatch.setattr(_warm_up, "on_a_server", lambda: True)
+    read = []
+    monkeypatch.setattr(_ui, "_dataset", lambda: read.append(True))
+    thread = _warm_up.read_data_early()
+    thread.join(timeout=10)
+    assert read == [True]
+    assert _warm_up.read_data_early() is thread, "once per server process"
+    monkeypatch.setattr(_warm_up, "_threads", {})
+    monkeypatch.setenv(_warm_up.ENV, "0")
+    assert _warm_up.read_data_early() is None
+
+
+def test_what_a_page_shows_next_is_done_first_by_the_warm_up_or_in_a_thread_of_its_own(monkeypatch):
+    monkeypatch.setattr(_warm_up, "_ahead", [])
+    monkeypatch.setattr(_warm_up, "_threads", {})
+    done = []
+    assert _warm_up.ahead_of_the_warm_up(lambda: done.append("next")) is None
+    assert _warm_up._ahead == [], "not on a server (pytest, AppTest): nothing in the background"
+    monkeypatch.setattr(_warm_up, "on_a_server", lambda: True)
+    assert _warm_up.ahead_of_the_warm_up(lambda: done.append("next")) is None  # the warm-up has not started
+    monkeypatch.setattr(_ui, "_dataset", lambda: done.append("dataset") or 1 / 0)
+    _warm_up.warm_up()
+    assert done == ["next", "dataset"]
+    monkeypatch.setitem(_warm_up._threads, _warm_up.WARM_UP, object())  # started already: a thread of its own
+    _warm_up.ahead_of_the_warm_up(lambda: done.append("later")).join(timeout=10)
+    assert done[-1] == "later"
+
+
+def test_the_every_class_figures_drawn_ahead_are_the_ones_browse_shows(monkeypatch):
+    from fmnist import plots
+    from pages import _data_figures
+
+    monkeypatch.setattr(_warm_up, "on_a_server", lambda: True)
+    monkeypatch.setattr(_warm_up, "_threads", {_warm_up.WARM_UP: object()})
+    monkeypatch.setattr(_data_figures, "_drawn_ahead", set())
+    _data_figures.tutorial_grid_png.clear()
+    _data_figures.sprite_png.clear()
+    _data_figures.every_class_ahead("test", "ko").join(timeout=60)
+    assert _data_figures.every_class_ahead("test", "ko") is None, "once per split and language"
+    drawn = []
+    monkeypatch.setattr(plots, "to_png", lambda figure, *args, **kwargs: drawn.append(figure))
+    grid = _data_figures.tutorial_grid_png("test", "ko")
+    sprite = _data_figures.sprite_png("test", "ko", _data_figures.SPRITE_PER_CLASS, 0)
+    assert grid.startswith(b"\x89PNG") and sprite.startswith(b"\x89PNG")
+    assert drawn == [], "read from the cache, not drawn again"
