@@ -83,6 +83,7 @@ class Cluster:
     replica_urls: list = field(default_factory=list)
     worker_processes: list = field(default_factory=list)
     nginx: subprocess.Popen | None = None
+    _workers_started: int = 0
 
     @property
     def url(self) -> str:
@@ -98,7 +99,8 @@ class Cluster:
 
     def start_worker(self) -> subprocess.Popen:
         """One more training worker (the tests kill and add workers)."""
-        number = len(self.worker_processes) + 1
+        self._workers_started += 1
+        number = self._workers_started  # a worker's name is never reused (RQ refuses a live name)
         worker = self._spawn([sys.executable, "-m", "fmnist", "worker", "--name", f"worker-{number}-{os.getpid()}"],
                              f"worker-{number}.log")
         self.worker_processes.append(worker)
