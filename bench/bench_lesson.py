@@ -152,8 +152,8 @@ async def main_async(args) -> dict:
     figures: dict = {"students": args.students}
     with tempfile.TemporaryDirectory() as folder, streamlit_server(Path(folder), args.root, args.cluster, args.workers) as server:
         url = server.url
-        if not args.no_warm:
-            figures["warm_s"] = await warm(url, args.timeout)
+        if not args.no_warm:  # a cluster: every replica, each with caches of its own
+            figures["warm_s"] = sum([await warm(each, args.timeout) for each in getattr(server, "replicas", [url])])
             print(f"warm-up: one session walked the {len(lesson.STEPS)} steps in {figures['warm_s']:.1f} s", flush=True)
 
         # --- the teacher starts a class, the students join -----------------------------------

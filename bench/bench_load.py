@@ -102,7 +102,9 @@ def streamlit_server(folder: Path, root: Path = ROOT, cluster: int = 0, workers:
     env = {"FMNIST_NO_DOWNLOAD": "1", "FMNIST_REGISTRY": str(Path(folder) / "registry")}
     with Cluster(Path(folder), replicas=cluster, workers=workers, env=env) as started:
         groups = Processes(tuple(process.pid for process in started.processes()))
-        yield Server(started.url, groups, Logs(Path(started.folder)))
+        server = Server(started.url, groups, Logs(Path(started.folder)))
+        server.replicas = list(started.replica_urls)  # each warmed directly, as one server is
+        yield server
 
 
 @dataclass(frozen=True)
@@ -340,7 +342,8 @@ async def run_shape(server: Server, shape: str, sessions: int, photos: list[Phot
     rng = random.Random(args.seed * 1000 + sessions)
     # Warm: one full visit, no pauses: dataset, models, cached figures, first-time imports.
     warm_start = time.perf_counter()
-    warm = await visit(server.url, 999, photos[-1], lambda r: 0.0, random.Random(0), warm_start, args.step_timeout)
+    for url in getattr(server, "replicas", [server.url]):  # a cluster: every replica, each its own caches
+        warm = await visit(url, 999, photos[-1], lambda r: 0.0, random.Random(0), warm_start, args.step_timeout)
     warm_s = time.perf_counter() - warm_start
     failed = [(s.step, s.errors) for s in warm.steps if s.errors] + (
         [] if len(warm.steps) == len(STEPS) else [("visit", "ended early")])
