@@ -472,7 +472,7 @@ def _frame_name(frame: str) -> str:
     return f"{name} ({path})"
 
 
-PROJECT_FILES = {p.name for p in (ROOT / "pages").glob("*.py")} | {"app.py"}
+PROJECT_FILES = {p.name for p in (ROOT / "pages").glob("*.py")} | {"app.py", "streamlit_app.py"}
 
 
 def _is_project(name: str) -> bool:

@@ -1,8 +1,9 @@
 """What every page runs inside: page config, the sidebar (language, models in use), the navigation.
 
-``app.py`` calls :func:`app_shell` and runs the page it returns. Each page begins with
-:func:`require_shell`, for the one case where Streamlit runs a page file without app.py:
-with a ``pages/`` folder beside ``app.py``, Streamlit starts in its old multipage mode until
+The app's script, ``streamlit_app.py`` (which ``app.py`` serves; "app.py" below means it), calls
+:func:`app_shell` and runs the page it returns. Each page begins with :func:`require_shell`, for
+the one case where Streamlit runs a page file without app.py: with a ``pages/`` folder beside
+the script, Streamlit starts in its old multipage mode until
 ``st.navigation`` is first called, and in that mode a link to a page (``/compose``) on a
 freshly started server, or an ``AppTest`` run after ``switch_page``, runs the page file alone.
 """

@@ -14,6 +14,7 @@ it before its own imports are done (:func:`read_data_early`). ``FMNIST_WARM_UP=0
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import threading
@@ -30,6 +31,25 @@ _started = threading.Lock()
 WARM_UP, READ_DATA = "fmnist-warm-up", "fmnist-read-data"  # the threads started once per server process
 _threads: dict[str, threading.Thread] = {}
 _ahead: list[Callable[[], object]] = []  # what the first page asked for next, done before the models
+
+
+@contextlib.asynccontextmanager
+async def server_lifespan(_app):
+    """``st.App``'s lifespan (app.py): at the server's start, before any visitor, a thread reads the
+    dataset and imports Matplotlib, pandas and the figures' module (1 s of a 2-core machine that
+    every page's first visit used to wait for); the server answers at once. Off with
+    ``FMNIST_WARM_UP=0``. A page that wants the data first joins this same thread
+    (:func:`read_data_early`)."""
+    _once(READ_DATA, _read_data_and_import)
+    yield
+
+
+def _read_data_and_import() -> None:
+    import pandas  # noqa: F401 - st.table and st.dataframe's
+
+    from fmnist import plots  # noqa: F401 - Matplotlib and the fonts of every figure
+
+    _read_data()
 
 
 def shipped_models() -> list[tuple[str, str]]:

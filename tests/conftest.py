@@ -241,13 +241,13 @@ def assert_no_exception(tab) -> None:
     assert not tab.errors, tab.errors
 
 
-APP = ROOT / "app.py"
+APP = ROOT / "streamlit_app.py"
 
 
 def new_app(timeout: float = 60):
-    """An AppTest of app.py's code, not yet run.
+    """An AppTest of the app's script (streamlit_app.py, which app.py serves), not yet run.
 
-    The script is app.py's text in a folder of its own: with app.py's real path, the pages/
+    The script is streamlit_app.py's text in a folder of its own: with its real path, the pages/
     folder beside it would put every AppTest run in Streamlit's old multipage mode (AppTest
     resets it per run), where a page runs without app.py. A running server leaves that mode on
     its first run; pages/_shell.py covers that first run and a browser test checks it.

@@ -128,3 +128,29 @@ def test_the_every_class_figures_drawn_ahead_are_the_ones_browse_shows(monkeypat
     sprite = _data_figures.sprite_png("test", "ko", _data_figures.SPRITE_PER_CLASS, 0)
     assert grid.startswith(b"\x89PNG") and sprite.startswith(b"\x89PNG")
     assert drawn == [], "read from the cache, not drawn again"
+
+
+def test_app_py_serves_the_script_and_reads_the_data_at_the_servers_start(monkeypatch):
+    """app.py is an st.App of streamlit_app.py whose lifespan starts reading the dataset (and the
+    figures' imports) before any visitor; a page asking for the data later joins that same thread."""
+    import asyncio
+    import runpy
+
+    import streamlit as st
+
+    from conftest import ROOT
+
+    app = runpy.run_path(str(ROOT / "app.py"))["app"]
+    assert isinstance(app, st.App) and str(app.script_path).endswith("streamlit_app.py")
+    monkeypatch.setattr(_warm_up, "_threads", {})
+    monkeypatch.setattr(_warm_up, "on_a_server", lambda: True)
+    read = []
+    monkeypatch.setattr(_ui, "_dataset", lambda: read.append(True))
+
+    async def start_and_stop():
+        async with _warm_up.server_lifespan(app):
+            return _warm_up._threads.get(_warm_up.READ_DATA)
+    thread = asyncio.run(start_and_stop())
+    thread.join(timeout=30)
+    assert read == [True]
+    assert _warm_up.read_data_early() is thread  # the page's early read is the one already done
