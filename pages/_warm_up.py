@@ -45,10 +45,10 @@ async def server_lifespan(_app):
 
 
 def _read_data_and_import() -> None:
-    import pandas  # noqa: F401 - st.table and st.dataframe's
+    import importlib
 
-    from fmnist import plots  # noqa: F401 - Matplotlib and the fonts of every figure
-
+    for name in ("fmnist.plots", "pandas"):  # Matplotlib and the figures' fonts; st.table's and st.dataframe's
+        importlib.import_module(name)
     _read_data()
 
 
