@@ -134,6 +134,7 @@ def test_app_py_serves_the_script_and_reads_the_data_at_the_servers_start(monkey
     """app.py is an st.App of streamlit_app.py whose lifespan starts reading the dataset (and the
     figures' imports) before any visitor; a page asking for the data later joins that same thread."""
     import asyncio
+    import concurrent.futures
     import runpy
 
     import streamlit as st
@@ -150,7 +151,8 @@ def test_app_py_serves_the_script_and_reads_the_data_at_the_servers_start(monkey
     async def start_and_stop():
         async with _warm_up.server_lifespan(app):
             return _warm_up._threads.get(_warm_up.READ_DATA)
-    thread = asyncio.run(start_and_stop())
+    with concurrent.futures.ThreadPoolExecutor(1) as other:  # a loop of its own: the browser tests' may be running
+        thread = other.submit(asyncio.run, start_and_stop()).result(timeout=30)
     thread.join(timeout=30)
     assert read == [True]
     assert _warm_up.read_data_early() is thread  # the page's early read is the one already done
