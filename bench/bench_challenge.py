@@ -53,7 +53,8 @@ sys.path.insert(0, str(HERE))
 
 from _load_client import Session, Widget  # noqa: E402
 from bench_lesson import stats  # noqa: E402
-from bench_load import cpu_seconds, machine, machine_busy_seconds, percentile, streamlit_server  # noqa: E402
+from bench_load import (add_cluster_arguments, cpu_seconds, machine, machine_busy_seconds, percentile,  # noqa: E402
+                        streamlit_server)
 
 from fmnist import challenge, i18n, lesson  # noqa: E402
 
@@ -306,9 +307,7 @@ def main() -> None:
     parser.add_argument("--limit", type=float, default=600.0, help="give up waiting for the models after this")
     parser.add_argument("--timeout", type=float, default=120.0, help="a session's wait for a run it asked for")
     parser.add_argument("--json", help="also write the figures to this file")
-    parser.add_argument("--cluster", type=int, default=0, metavar="N",
-                        help="serve through deploy/cluster.py: N app replicas behind nginx, Redis, --workers workers")
-    parser.add_argument("--workers", type=int, default=2, help="training workers of the cluster (--cluster)")
+    add_cluster_arguments(parser)
     parser.add_argument("--root", type=Path, default=ROOT, help="the app to serve (default this checkout)")
     args = parser.parse_args()
     chosen = settings(args.students, args.seed)

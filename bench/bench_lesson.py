@@ -58,8 +58,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from _load_client import ProtocolError, Session  # noqa: E402
-from bench_load import (cpu_seconds, machine, machine_busy_seconds, percentile, streamlit_server,  # noqa: E402
-                        wait_until_quiet)
+from bench_load import (add_cluster_arguments, cpu_seconds, machine, machine_busy_seconds, percentile,  # noqa: E402
+                        streamlit_server, wait_until_quiet)
 
 from fmnist import i18n, lesson  # noqa: E402
 
@@ -356,9 +356,7 @@ def main() -> None:
     parser.add_argument("--no-warm", action="store_true", help="no warm-up walk: the first class of the day")
     parser.add_argument("--no-answers", action="store_true", help="skip the answers at the same instant")
     parser.add_argument("--json", help="also write the figures to this file")
-    parser.add_argument("--cluster", type=int, default=0, metavar="N",
-                        help="serve through deploy/cluster.py: N app replicas behind nginx, Redis, --workers workers")
-    parser.add_argument("--workers", type=int, default=2, help="training workers of the cluster (--cluster)")
+    add_cluster_arguments(parser)
     parser.add_argument("--root", type=Path, default=ROOT,
                         help="the app to serve (default this checkout; e.g. a `git archive HEAD` copy)")
     args = parser.parse_args()

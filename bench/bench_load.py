@@ -580,6 +580,13 @@ async def profile(server: Server, photos: list[Photo], args) -> None:
 
 # --- Main ------------------------------------------------------------------------------------------
 
+def add_cluster_arguments(parser) -> None:
+    """--cluster N and --workers W: serve through deploy/cluster.py (:func:`streamlit_server`)."""
+    parser.add_argument("--cluster", type=int, default=0, metavar="N",
+                        help="serve through deploy/cluster.py: N app replicas behind nginx, Redis, --workers workers")
+    parser.add_argument("--workers", type=int, default=2, help="training workers of the cluster (--cluster)")
+
+
 def machine() -> str:
     model = ""
     with contextlib.suppress(OSError):
@@ -631,9 +638,7 @@ def main() -> None:
     parser.add_argument("--quiet-wait", type=float, default=60.0,
                         help="wait up to this long before each shape for other processes to use < 0.25 cores")
     parser.add_argument("--json", help="also write the figures to this file")
-    parser.add_argument("--cluster", type=int, default=0, metavar="N",
-                        help="serve through deploy/cluster.py: N app replicas behind nginx, Redis, --workers workers")
-    parser.add_argument("--workers", type=int, default=2, help="training workers of the cluster (--cluster)")
+    add_cluster_arguments(parser)
     parser.add_argument("--root", type=Path, default=ROOT,
                         help="the app to serve (default this checkout; e.g. a `git archive HEAD` copy)")
     parser.add_argument("--profile", action="store_true", help="profile warm runs of each step with py-spy instead")
