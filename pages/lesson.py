@@ -318,6 +318,9 @@ else:
     else:
         student_ui(view)
 
+if view is not None:  # students follow the teacher; a teacher's second screen (the projector) follows too
+    st.session_state[state.LESSON_SHOWN] = view.version
+    follow(view.code, view.version)  # up here: what it says (the shared store is away) shows on a phone's first screen
 with st.container(key="lesson_nav_top"):
     step_nav_ui(step, view, teacher, moves=not follows, key="lesson_nav_top")
 step_page(step, role, view, present)
@@ -325,6 +328,3 @@ with st.container(key="lesson_nav_bottom"):
     step_nav_ui(step, view, teacher, moves=not follows, key="lesson_nav_bottom")
 if present and role == "teacher":
     st.toggle(tr("lesson.present"), key=state.LESSON_PRESENT, help=tr("lesson.present_help"))
-if view is not None:  # students follow the teacher; a teacher's second screen (the projector) follows too
-    st.session_state[state.LESSON_SHOWN] = view.version
-    follow(view.code, view.version)
