@@ -472,13 +472,13 @@ def _frame_name(frame: str) -> str:
     return f"{name} ({path})"
 
 
-PROJECT_FILES = {p.name for p in (ROOT / "pages").glob("*.py")} | {"app.py", "streamlit_app.py"}
+PROJECT_FILES = {p.name for p in (ROOT / "pages").glob("*.py")} | {"app.py", "main.py"}
 
 
 def _is_project(name: str) -> bool:
     """py-spy names a page file by its base name, the library as fmnist/..."""
     path = name.rpartition(" (")[2].rstrip(")")
-    return path in PROJECT_FILES or path.startswith(("fmnist/", "pages/"))
+    return path in PROJECT_FILES or path.startswith(("fmnist/", "pages/", "ui/"))
 
 
 def summarise_profile(files: list[Path], runs: int, rate: int, top: int) -> list[str]:

@@ -8,12 +8,12 @@ import numpy as np
 import streamlit as st
 
 from fmnist import data
-from pages._data_figures import (SPLITS, SPRITE_PER_CLASS, counts_png, every_class_ahead, first_image_png, lowest_peak,
-                                 means_png, normalisation_png, split_arrays, split_facts, sprite_png, tutorial_grid_png)
-from pages._shell import require_shell
-from pages._ui import CRISP, class_names, crisp_images, dataset, lang, tr, upscale
-
-require_shell()
+from ui import state
+from ui.data_figures import (SPLITS, SPRITE_PER_CLASS, counts_png, every_class_ahead, first_image_png, lowest_peak,
+                             means_png, normalisation_png, split_arrays, split_facts, sprite_png, tutorial_grid_png)
+from ui.dataset import dataset
+from ui.text import class_names, lang, tr
+from ui.widgets import CRISP, crisp_images, lazy_tabs, upscale
 
 SAMPLES_TAB = "browse_samples_tab"
 KEPT = ("browse_per_class", "browse_sprite_seed")  # the every-class tab's widgets
@@ -41,12 +41,12 @@ def class_samples_ui(labels: np.ndarray) -> tuple[int, int, str, int]:
     if order == "dataset":
         pages = max(1, -(-total // count))
         if st.session_state.get("browse_page", 1) > pages:
-            st.session_state["browse_page"] = 1
+            state.put("browse_page", 1)
         position = st.pagination(pages, key="browse_page", max_visible_pages=9)
     else:
         seed_column, button_column = st.columns([3, 2], vertical_alignment="bottom")
         if button_column.button(tr("browse.shuffle_again"), key="browse_reshuffle"):
-            st.session_state["browse_seed"] = st.session_state.get("browse_seed", 0) + 1
+            state.put("browse_seed", st.session_state.get("browse_seed", 0) + 1)
         position = seed_column.number_input(tr("browse.seed"), 0, 10**6, 0, key="browse_seed")
     return label, count, order, int(position)
 
@@ -128,20 +128,9 @@ def samples(split: str) -> None:
     """One class (always drawn: its widgets keep their values) and every class, drawn only when
     its tab is open: its two figures were a quarter of the page's first run on a fresh server."""
     st.header(tr("browse.samples"))
-    labels = [tr("browse.tab_one"), tr("browse.tab_all")]
-    if st.session_state.get(SAMPLES_TAB) not in labels:
-        st.session_state.pop(SAMPLES_TAB, None)  # the language changed: start at the first tab
-    for key in KEPT:  # Streamlit forgets a widget that is not drawn, here while its tab is closed
-        if key in st.session_state:
-            st.session_state[key] = st.session_state[key]
-    one, every = st.tabs(labels, key=SAMPLES_TAB, on_change="rerun")
-    with one:
-        one_class(split)
-    with every:
-        if every.open:
-            all_classes(split)
-        else:
-            every_class_ahead(split, lang())
+    lazy_tabs({"one": tr("browse.tab_one"), "all": tr("browse.tab_all")}, SAMPLES_TAB,
+              {"one": lambda: one_class(split), "all": lambda: all_classes(split)}, kept=KEPT, always=("one",),
+              ahead={"all": lambda: every_class_ahead(split, lang())})
 
 
 @st.fragment

@@ -4,20 +4,18 @@ Ask (widgets, ``*_ui``), compute (``fmnist.composite``, cached by plain values),
 section is a fragment: moving one of its widgets reruns that section alone.
 """
 
-from pathlib import Path
 
 import numpy as np
 import streamlit as st
 
 from fmnist import composite, data, i18n, plots
-from pages._shell import require_shell
-from pages._state import send_canvas
-from pages._ui import CRISP, class_names, crisp_images, dataset, label_boxes, lang, tr
-
-require_shell()
+from ui import state
+from ui.dataset import dataset, split_arrays
+from ui.shell import page_file
+from ui.text import class_names, lang, tr
+from ui.widgets import CRISP, crisp_images, label_boxes
 
 SPLITS = ("test", "train")
-PREDICT_PAGE = Path(__file__).resolve().parent / "predict.py"
 SCALE = 8  # a 56x56 canvas shown as 448x448 pixels
 SET_SIZES = (500, 1000, 2000, 5000, 10000)
 GALLERY_PAGE = 12
@@ -25,11 +23,6 @@ ARROWS = "↖↗↙↘"
 
 
 # --- Compute (cached, plain values in) -----------------------------------------------------
-
-def split_arrays(split: str):
-    train, test = dataset()
-    return train if split == "train" else test
-
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def generated_set(split: str, size: int, seed: int) -> composite.Composites:
@@ -76,18 +69,18 @@ def split_ui() -> str:
 
 def _random_garment(labels: np.ndarray) -> None:
     label, rank = composite.random_garment(labels, np.random.default_rng())
-    st.session_state["compose_single_class"] = label
-    st.session_state["compose_single_rank"] = rank
+    state.put("compose_single_class", label)
+    state.put("compose_single_rank", rank)
 
 
-def _choose_quadrant(state: str, quadrant: int) -> None:
-    st.session_state[state] = quadrant
+def _choose_quadrant(key: str, quadrant: int) -> None:
+    state.put(key, quadrant)
 
 
 def quadrant_picker_ui(key: str, default: int = 1) -> int:
     """Four buttons laid out like the canvas; the chosen quadrant is the highlighted one."""
-    state = f"{key}_quadrant"
-    chosen = st.session_state.setdefault(state, default)
+    picked = f"{key}_quadrant"
+    chosen = state.default(picked, default)
     st.markdown(f"**{tr('compose.quadrant')}**")
     for row in range(2):
         cols = st.columns(2)
@@ -96,7 +89,7 @@ def quadrant_picker_ui(key: str, default: int = 1) -> int:
             cols[col].button(f"{ARROWS[quadrant]} {quadrant}", key=f"{key}_q{quadrant}", width="stretch",
                              help=tr(f"compose.quadrant_{quadrant}"),
                              type="primary" if quadrant == chosen else "secondary",
-                             on_click=_choose_quadrant, args=(state, quadrant))
+                             on_click=_choose_quadrant, args=(picked, quadrant))
     return chosen
 
 
@@ -108,7 +101,7 @@ def single_ui(labels: np.ndarray) -> tuple[int, int, int]:
                          format_func=names.__getitem__, key="compose_single_class")
     available = int(np.count_nonzero(labels == label))
     if st.session_state.get("compose_single_rank", 0) >= available:
-        st.session_state["compose_single_rank"] = available - 1
+        state.put("compose_single_rank", available - 1)
     rank = st.number_input(tr("compose.rank", name=names[label]), 0, available - 1, 0, key="compose_single_rank")
     quadrant = quadrant_picker_ui("compose_single")
     return label, int(rank), quadrant
@@ -159,8 +152,8 @@ def actions(record: dict, key: str) -> None:
     download.download_button(tr("compose.download_png"), composite.png_bytes(record["image"]),
                              file_name=f"{key}.png", mime="image/png", on_click="ignore", key=f"{key}_png")
     if send.button(tr("compose.send"), key=f"{key}_send", type="primary"):
-        send_canvas(record)  # Predict opens on it
-        st.switch_page(PREDICT_PAGE, query_params={"lang": lang()})
+        state.send_canvas(record)  # Predict opens on it
+        st.switch_page(page_file("predict"), query_params={"lang": lang()})
 
 
 @st.fragment
@@ -175,7 +168,7 @@ def single(split: str) -> None:
     canvas = composite.place_in_quadrant(images[index], quadrant)
     classes = [label if q == quadrant else composite.EMPTY for q in range(composite.QUADRANTS)]
     record = canvas_record(canvas, np.eye(data.NUM_CLASSES, dtype=np.uint8)[label], classes)
-    st.session_state["compose_single"] = {**record, "index": index, "quadrant": quadrant}
+    state.put("compose_single", {**record, "index": index, "quadrant": quadrant})
     with show:
         show_canvas(canvas, "compose_single_canvas")
         st.markdown(tr("compose.single_label", label=label, name=class_names()[label], quadrant=quadrant,
@@ -194,7 +187,7 @@ def multi(split: str) -> None:
     try:
         sources = composite.arrange(labels, classes, quadrants, seed)
     except composite.QuadrantClash as clash:
-        st.session_state["compose_multi"] = None
+        state.put("compose_multi", None)
         show.error(tr("compose.clash", quadrant=tr(f"compose.quadrant_{clash.quadrant}"),
                       garments=", ".join(map(str, clash.garments))))
         return
@@ -202,7 +195,7 @@ def multi(split: str) -> None:
     hot = composite.multi_hot(labels, sources[None])[0]
     in_quadrant = composite.quadrant_classes(labels, sources)
     record = canvas_record(canvas, hot, in_quadrant)
-    st.session_state["compose_multi"] = {**record, "sources": sources.tolist(), "seed": seed}
+    state.put("compose_multi", {**record, "sources": sources.tolist(), "seed": seed})
     names = class_names()
     with show:
         show_canvas(canvas, "compose_multi_canvas")

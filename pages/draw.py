@@ -2,7 +2,7 @@
 
 Ask (a drawing canvas, a file, the camera), compute (``fmnist.preprocess`` turns the picture into
 the 28x28 image a model takes; ``fmnist.inference.Predictor`` answers in milliseconds), show (the
-answer as a metric, the picture the models saw, the tutorial's bars from ``pages/_answers``).
+answer as a metric, the picture the models saw, the tutorial's bars from ``ui/answers.py``).
 Four tabs that run only when open.
 """
 
@@ -15,12 +15,10 @@ import streamlit as st
 from PIL import Image
 
 from fmnist import composite, preprocess
-from pages._answers import compare_ui
-from pages._own_garment import PAPERS, answers_ui, drawing_and_answers, drawing_ui, truth_ui
-from pages._shell import require_shell
-from pages._ui import CRISP, crisp_images, tr
-
-require_shell()
+from ui.answers import compare_ui
+from ui.own_garment import PAPERS, answers_ui, drawing_and_answers, drawing_ui, truth_ui
+from ui.text import tr
+from ui.widgets import CRISP, crisp_images, lazy_tabs
 
 log = logging.getLogger(__name__)
 
@@ -29,12 +27,6 @@ TAB_KEY = "draw_tab"
 FOUR_SIDE = 448  # the 2x2 drawing: 8 screen pixels per canvas pixel
 UPLOAD_TYPES = ("png", "jpg", "jpeg", "webp", "bmp", "gif")
 KEPT = ("draw_tool", "draw_brush", "draw_paper", "draw_truth")
-
-
-def keep_widget_values() -> None:
-    for key in KEPT:
-        if key in st.session_state:
-            st.session_state[key] = st.session_state[key]
 
 
 def upload_limit_mb() -> int:
@@ -140,14 +132,7 @@ def camera_tab() -> None:
 # --- The page ----------------------------------------------------------------------------------
 
 crisp_images()
-keep_widget_values()
 st.title(tr("draw.title"))
 st.write(tr("draw.intro"))
-shown = {name: tr(f"draw.tab_{name}") for name in TABS}
-if st.session_state.get(TAB_KEY) not in shown.values():
-    st.session_state.pop(TAB_KEY, None)  # the language changed: start at the first tab
-contents = {"draw": draw_tab, "four": four_tab, "upload": upload_tab, "camera": camera_tab}
-for tab, name in zip(st.tabs(list(shown.values()), key=TAB_KEY, on_change="rerun"), TABS):
-    with tab:
-        if tab.open:
-            contents[name]()
+lazy_tabs({name: tr(f"draw.tab_{name}") for name in TABS}, TAB_KEY,
+          {"draw": draw_tab, "four": four_tab, "upload": upload_tab, "camera": camera_tab}, kept=KEPT)

@@ -3,10 +3,8 @@
 import streamlit as st
 
 from fmnist import data, i18n
-from pages._shell import PAGES_DIR, require_shell
-from pages._ui import lang, tr
-
-require_shell()
+from ui.shell import page_file
+from ui.text import lang, tr
 
 st.title(tr("home.title"))
 st.write(tr("home.intro"))
@@ -16,12 +14,12 @@ st.subheader(tr("home.teaches"))
 for point in ("data", "composite", "models"):
     st.markdown(f"- {tr('home.point_' + point)}")
 
-st.page_link(PAGES_DIR / "lesson.py", label=tr("home.lesson_link"), icon=":material/school:")
+st.page_link(page_file("lesson"), label=tr("home.lesson_link"), icon=":material/school:")
 st.caption(tr("home.lesson"))
 
 st.subheader(tr("home.pages"))
 for page in ("browse", "compose", "train", "predict", "draw"):
-    st.page_link(PAGES_DIR / f"{page}.py", label=f"{tr('nav.' + page)}: {tr('home.' + page)}")
+    st.page_link(page_file(page), label=f"{tr('nav.' + page)}: {tr('home.' + page)}")
 
 st.subheader(tr("home.classes"))
 st.markdown(" · ".join(f"{i} {name}" for i, name in enumerate(i18n.class_names(lang()))))

@@ -228,10 +228,7 @@ def wait_for_app(tab, timeout: float = 60_000) -> None:
 
 
 def open_path(tab, app_url: str, path: str, timeout: float = 180_000) -> None:
-    """Open a page of the app as a person would: the entry page first (until app.py has called
-    st.navigation once, a fresh server runs a deep link without app.py), then ``path``."""
-    tab.goto(app_url)
-    wait_for_app(tab)
+    """Open a page of the app by its link (``compose``, ``lesson?class=…``)."""
     tab.goto(f"{app_url}/{path}")
     wait_for_app(tab, timeout=timeout)
 
@@ -241,20 +238,14 @@ def assert_no_exception(tab) -> None:
     assert not tab.errors, tab.errors
 
 
-APP = ROOT / "streamlit_app.py"
+APP = ROOT / "ui" / "main.py"
 
 
 def new_app(timeout: float = 60):
-    """An AppTest of the app's script (streamlit_app.py, which app.py serves), not yet run.
-
-    The script is streamlit_app.py's text in a folder of its own: with its real path, the pages/
-    folder beside it would put every AppTest run in Streamlit's old multipage mode (AppTest
-    resets it per run), where a page runs without app.py. A running server leaves that mode on
-    its first run; pages/_shell.py covers that first run and a browser test checks it.
-    """
+    """An AppTest of the app's script (ui/main.py, which app.py serves), not yet run."""
     from streamlit.testing.v1 import AppTest
 
-    return AppTest.from_string(APP.read_text(), default_timeout=timeout)
+    return AppTest.from_file(str(APP), default_timeout=timeout)
 
 
 def open_app(lang: str | None = None, page: str | None = None, timeout: float = 60):

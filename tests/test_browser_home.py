@@ -32,25 +32,42 @@ def test_a_shared_korean_link_opens_in_korean(page, app_url):
     assert_no_exception(page)
 
 
-def test_a_link_to_a_page_on_a_freshly_started_server_opens_inside_the_app(page, tmp_path):
-    # The first run of a new server is the one Streamlit would run the page file alone for
-    # (a pages/ folder beside app.py); the page must still get the sidebar and the language.
+NAV_LINKS = """() => Array.from(document.querySelectorAll('[data-testid="stSidebarNav"] a'))
+                          .map(a => a.innerText.trim().split('\\n').pop().trim()).filter(Boolean)"""
+
+
+def test_a_link_to_a_page_on_a_freshly_started_server_shows_the_apps_navigation_first(page, tmp_path):
+    # Streamlit's old multipage mode (a pages/ folder beside the app's script) showed a fresh
+    # server's first visitor the bare list of page files ("browse", "compose" …) before the app's
+    # navigation: every navigation the browser draws, from the first, must be the app's own.
+    from ui.shell import PAGES
+
+    files = {name for name, _, _ in PAGES}
     with streamlit_server(tmp_path) as url:
-        page.goto(f"{url}/compose?lang=ko")
+        page.goto(f"{url}/compose?lang=ko", wait_until="commit")
+        seen = []
+        heading = page.get_by_role("heading", name="합성 이미지 만들기")
+        for _ in range(1200):  # 60 s at most
+            links = page.evaluate(NAV_LINKS)
+            if links and (not seen or seen[-1] != links):
+                seen.append(links)
+            if links and heading.count():
+                break
+            page.wait_for_timeout(50)
+        assert seen, "no navigation drawn"
+        for links in seen:
+            assert not files & {link.lower() for link in links}, f"page files listed as a navigation: {links}"
+            assert "학습" in links and "합성 이미지" in " ".join(links), links  # the app's own, in Korean
         wait_for_app(page)
-        page.get_by_role("heading", name="합성 이미지 만들기").first.wait_for()
         sidebar = page.get_by_test_id("stSidebar")
-        # the sidebar may arrive a moment after the page's body: wait for it (fails after 30 s)
         sidebar.get_by_text("Language / 언어").wait_for(timeout=30_000)
-        sidebar.get_by_text("학습").first.wait_for(timeout=30_000)  # the app's own navigation, in Korean
         assert "/compose" in page.url and "lang=ko" in page.url
         assert page.get_by_text("Page not found").count() == 0
         assert_no_exception(page)
 
 
 def test_a_korean_link_on_a_freshly_started_server_stays_korean_after_a_click(page, tmp_path):
-    # The first run there runs the page file alone, the next ones go through app.py: Streamlit
-    # then saw the language picker as a new widget and reset it to English at the first click.
+    # The language picker must keep Korean through a fresh server's first runs and the first click.
     with streamlit_server(tmp_path) as url:
         page.goto(f"{url}/train?lang=ko")
         wait_for_app(page)

@@ -10,12 +10,6 @@ pytestmark = pytest.mark.browser
 
 def open_train_page(page, app_url):
     """The Train page, with its first tab (the tutorial's dense model) showing."""
-    # The entry page first, until its content shows: until app.py has called st.navigation once in
-    # the server process, Streamlit treats the pages/ folder as old-style multipage pages and a deep
-    # link runs the page without app.py (no language, no model list in the sidebar).
-    page.goto(app_url)
-    wait_for_app(page)
-    page.get_by_role("heading", name="Fashion-MNIST Studio").first.wait_for()
     page.goto(f"{app_url}/train")
     wait_for_app(page)
     page.get_by_role("heading", name="Train the models").first.wait_for()

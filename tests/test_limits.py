@@ -19,7 +19,7 @@ def no_dataset(monkeypatch, tmp_path):
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
     monkeypatch.delenv(data.DATA_DIR_ENV, raising=False)
     monkeypatch.setenv(data.NO_DOWNLOAD_ENV, "1")
-    from pages import _ui
+    import ui.dataset as _ui
 
     _ui._dataset.clear()
     yield
@@ -96,7 +96,7 @@ def test_a_hostile_model_key_in_the_session_falls_back_to_the_shipped_model():
 def test_label_boxes_escape_what_they_are_given():
     at = AppTest.from_string(
         "import numpy as np\n"
-        "from pages._ui import label_boxes\n"
+        "from ui.widgets import label_boxes\n"
         "label_boxes(np.eye(2)[0], ['<script>alert(1)</script>', '<b>bold</b>'])\n"
     ).run()
     assert not at.exception

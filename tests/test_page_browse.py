@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from conftest import open_app
 
-from pages._state import LANGUAGE_WIDGET
+from ui.state import LANGUAGE
 
 PAGE = "pages/browse.py"
 SAMPLES_TAB = "browse_samples_tab"
@@ -132,7 +132,7 @@ def test_a_language_change_while_every_class_is_open_starts_at_the_first_tab():
     at = open_app("en", PAGE)
     at.session_state[SAMPLES_TAB] = "All classes"
     at.run()
-    at.radio(key=LANGUAGE_WIDGET).set_value("ko").run()
+    at.radio(key=LANGUAGE).set_value("ko").run()
     assert not at.exception
     assert "클래스마다 한 줄" not in [s.value for s in at.subheader]
     assert at.tabs[0].label == "한 클래스"

@@ -19,8 +19,7 @@ SUBMIT = "FormSubmitter:challenge_form-Train my model"
 @pytest.fixture(autouse=True)
 def warm_process_ends():
     yield
-    from pages._challenge import _challenge_manager
-    from pages._ui import model_registry
+    from ui.backends import _challenge_manager, model_registry
 
     _challenge_manager(str(model_registry().root), None).shutdown()
 
@@ -101,7 +100,7 @@ def test_a_class_of_three_the_private_reveal_and_a_hidden_entry(fmnist_data):
     assert privates == sorted(privates, reverse=True)  # re-ranked on the private half
     assert i18n.t("challenge.moved", "en") in revealed
 
-    from pages._ui import class_store
+    from ui.backends import class_store
 
     bo = next(entry.id for entry in class_store().board(code) if entry.nickname == "Bo")
     teacher.multiselect(key="challenge_hidden").set_value([bo]).run()

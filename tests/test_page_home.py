@@ -11,7 +11,7 @@ def test_home_opens_in_english_by_default():
     at = run_app()
     assert not at.exception
     assert at.title[0].value == "Fashion-MNIST Studio"
-    assert at.session_state["lang"] == "en"
+    assert at.session_state["language"] == "en"
     assert "Sneaker" in at.markdown[-1].value
 
 
@@ -25,7 +25,7 @@ def test_home_opens_in_korean_from_the_url():
 def test_the_sidebar_switches_language():
     # The URL half (?lang=ko after the switch) is checked in a real browser: test_browser_home.py.
     at = run_app()
-    at.sidebar.radio(key="lang").set_value("ko").run()
+    at.sidebar.radio(key="language").set_value("ko").run()
     assert not at.exception
     assert at.title[0].value == "패션 MNIST 스튜디오"
 
@@ -57,14 +57,12 @@ def test_the_placeholder_check_tells_names_apart_not_only_braces():
 
 @pytest.mark.parametrize("page", ["pages/browse.py", "pages/compose.py", "pages/train.py"])
 def test_a_page_keeps_the_sidebar_and_language_on_every_rerun(page):
-    # With a pages/ folder, AppTest (like a freshly started server) would run a switched-to page
-    # without app.py; require_shell() sends the run back through app.py.
     at = run_app("ko", page)
     title = at.title[0].value
     for _ in range(2):
         assert not at.exception
-        assert at.session_state["lang"] == "ko"
-        assert at.sidebar.radio(key="lang").value == "ko"
+        assert at.session_state["language"] == "ko"
+        assert at.sidebar.radio(key="language").value == "ko"
         assert at.title[0].value == title != "패션 MNIST 스튜디오"
         at.run()
 

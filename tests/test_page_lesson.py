@@ -297,7 +297,7 @@ def test_nothing_a_student_types_is_rendered_as_html():
 
 
 def test_the_class_store_is_one_for_every_session():
-    from pages._ui import class_store
+    from ui.backends import class_store
 
     teacher, code, token = start_class()
     assert class_store().is_teacher(code, token)

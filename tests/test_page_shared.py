@@ -17,7 +17,7 @@ LESSON = str(ROOT / "pages/lesson.py")
 @pytest.fixture
 def shared(redis_url, monkeypatch):
     """This test's servers share ``redis_url``; the pages' cached store and managers are made anew."""
-    from pages import _ui
+    import ui.backends as _ui
 
     monkeypatch.setenv("FMNIST_REDIS_URL", redis_url)
     _ui._class_store.clear()
@@ -40,7 +40,7 @@ def shown(at) -> str:
 
 
 def test_without_the_variable_the_class_store_is_this_servers_memory(monkeypatch):
-    from pages import _ui
+    import ui.backends as _ui
 
     monkeypatch.delenv("FMNIST_REDIS_URL", raising=False)
     assert isinstance(_ui.class_store(), classroom.MemoryClassStore)
@@ -48,7 +48,7 @@ def test_without_the_variable_the_class_store_is_this_servers_memory(monkeypatch
 
 
 def test_a_class_started_on_another_server_is_joined_and_followed_here(shared):
-    from pages import _ui
+    import ui.backends as _ui
 
     assert isinstance(_ui.class_store(), RedisClassStore)
     other_server = RedisClassStore(shared)

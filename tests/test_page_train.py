@@ -173,7 +173,7 @@ def test_the_shipped_models_recipe_is_not_trained_again(shipped_dir, tiny_dense,
     assert not at.exception
     assert at.session_state["active_models"]["dense"] == "shipped"
     assert "shipped model was trained with, and it is in use now" in texts(at.success)
-    from pages._ui import _job_manager
+    from ui.backends import _job_manager
 
     assert _job_manager(str(registry_root), None).jobs() == []  # nothing was queued
 
@@ -232,7 +232,7 @@ def test_a_shipped_model_with_a_broken_json_still_opens(shipped_dir, tiny_dense)
 
 
 def test_trainings_asked_for_elsewhere_are_listed_with_their_place_in_the_queue(registry_root, fmnist_data):
-    from pages._ui import _job_manager
+    from ui.backends import _job_manager
 
     manager = _job_manager(str(registry_root), None)  # the server's manager, as another session would use it
     gate = threading.Event()
@@ -264,7 +264,7 @@ def _prediction_page():
     import streamlit as st
 
     from fmnist import registry
-    from pages._ui import load_active_model
+    from ui.models import load_active_model
 
     try:
         model, metadata = load_active_model("dense")

@@ -1,4 +1,4 @@
-"""The one private Streamlit function the app replaces (pages/_shell.py): still there in the pinned
+"""The one private Streamlit function the app replaces (ui/streamlit_patch.py): still there in the pinned
 Streamlit and still called, and a clear warning in the log the day an upgrade removes it."""
 
 import logging
@@ -6,7 +6,7 @@ import types
 
 from streamlit.runtime.scriptrunner import script_runner
 
-from pages import _shell
+from ui import streamlit_patch as _shell
 
 
 def test_the_pinned_streamlit_still_has_and_calls_the_clean_up_the_app_replaces():
@@ -34,7 +34,7 @@ def test_a_streamlit_without_the_function_is_said_in_the_log_and_left_alone(monk
     [record] = caplog.records
     assert record.levelno == logging.WARNING
     assert "has no function _clean_problem_modules" in record.getMessage()
-    assert "0.4 s" in record.getMessage() and "pages/_shell.py" in record.getMessage()
+    assert "0.4 s" in record.getMessage() and "ui/streamlit_patch.py" in record.getMessage()
 
 
 def test_a_streamlit_that_no_longer_calls_it_is_said_in_the_log(caplog):

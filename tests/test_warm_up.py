@@ -1,15 +1,19 @@
-"""The server's warm-up (pages/_warm_up.py): it fills the very caches the pages read, stores missing
+"""The server's warm-up (ui/warm_up.py): it fills the very caches the pages read, stores missing
 test answers, skips what is missing, and starts only on a real server."""
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from fmnist import answer_files, registry  # noqa: E402
-from pages import _test_answers, _ui, _warm_up  # noqa: E402
+from ui import dataset as _dataset_ui  # noqa: E402
+from ui import models as _models
+from ui import test_answers as _test_answers
+from ui import warm_up as _warm_up
 
 
 @pytest.fixture
@@ -30,9 +34,9 @@ def test_warm_up_fills_the_pages_caches_and_stores_missing_answers(only_dense_sh
 
     monkeypatch.setattr(answer_files, "test_predictions", not_again)
     monkeypatch.setattr(registry, "load_model", not_again)
-    file = _ui.model_file(only_dense_shipped)
+    file = _models.model_file(only_dense_shipped)
     assert len(_test_answers.test_predictions_of("dense", *file)) == 10_000
-    assert _ui._predictor(*file).model is _ui._load_model(*file)[0]
+    assert _models._predictor(*file).model is _models._load_model(*file)[0]
 
 
 def test_the_warm_up_starts_only_on_a_real_server(monkeypatch):
@@ -46,7 +50,7 @@ def test_the_warm_up_starts_only_on_a_real_server(monkeypatch):
 def test_apptest_runs_are_not_a_server():
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_string("import streamlit as st\nfrom pages._warm_up import on_a_server\n"
+    at = AppTest.from_string("import streamlit as st\nfrom ui.warm_up import on_a_server\n"
                              "st.write(f'server: {on_a_server()}')")
     at.run()
     assert [m.value for m in at.markdown] == ["server: False"]
@@ -66,9 +70,9 @@ def shipped_files(tmp_path, monkeypatch):
 
 def test_the_warm_up_reads_stored_answers_before_loading_any_model(shipped_files, monkeypatch):
     done = []
-    monkeypatch.setattr(_ui, "_dataset", lambda: None)
-    monkeypatch.setattr(_ui, "_predictor", lambda path, modified: done.append(("model", path)))
-    monkeypatch.setattr(_ui, "_tile_predictor", lambda path, modified: done.append(("tiles", path)))
+    monkeypatch.setattr(_dataset_ui, "_dataset", lambda: None)
+    monkeypatch.setattr(_models, "_predictor", lambda path, modified: done.append(("model", path)))
+    monkeypatch.setattr(_models, "_tile_predictor", lambda path, modified: done.append(("tiles", path)))
     monkeypatch.setattr(_test_answers, "test_predictions_of",
                         lambda kind, path, modified: done.append(("answers", path)))
     _warm_up.warm_up()
@@ -80,21 +84,6 @@ def test_the_warm_up_reads_stored_answers_before_loading_any_model(shipped_files
     assert names[-1] == ("answers", "dense.keras"), "answers not stored: computed once the model is loaded"
 
 
-def test_the_dataset_is_read_early_only_on_a_server_and_once(monkeypatch):
-    monkeypatch.setattr(_warm_up, "_threads", {})
-    assert _warm_up.read_data_early() is None  # pytest, and AppTest: not a server
-    monkeypatch.setattr(_warm_up, "on_a_server", lambda: True)
-    read = []
-    monkeypatch.setattr(_ui, "_dataset", lambda: read.append(True))
-    thread = _warm_up.read_data_early()
-    thread.join(timeout=10)
-    assert read == [True]
-    assert _warm_up.read_data_early() is thread, "once per server process"
-    monkeypatch.setattr(_warm_up, "_threads", {})
-    monkeypatch.setenv(_warm_up.ENV, "0")
-    assert _warm_up.read_data_early() is None
-
-
 def test_what_a_page_shows_next_is_done_first_by_the_warm_up_or_in_a_thread_of_its_own(monkeypatch):
     monkeypatch.setattr(_warm_up, "_ahead", [])
     monkeypatch.setattr(_warm_up, "_threads", {})
@@ -103,7 +92,7 @@ def test_what_a_page_shows_next_is_done_first_by_the_warm_up_or_in_a_thread_of_i
     assert _warm_up._ahead == [], "not on a server (pytest, AppTest): nothing in the background"
     monkeypatch.setattr(_warm_up, "on_a_server", lambda: True)
     assert _warm_up.ahead_of_the_warm_up(lambda: done.append("next")) is None  # the warm-up has not started
-    monkeypatch.setattr(_ui, "_dataset", lambda: done.append("dataset") or 1 / 0)
+    monkeypatch.setattr(_dataset_ui, "_dataset", lambda: done.append("dataset") or 1 / 0)
     _warm_up.warm_up()
     assert done == ["next", "dataset"]
     monkeypatch.setitem(_warm_up._threads, _warm_up.WARM_UP, object())  # started already: a thread of its own
@@ -113,7 +102,7 @@ def test_what_a_page_shows_next_is_done_first_by_the_warm_up_or_in_a_thread_of_i
 
 def test_the_every_class_figures_drawn_ahead_are_the_ones_browse_shows(monkeypatch):
     from fmnist import plots
-    from pages import _data_figures
+    from ui import data_figures as _data_figures
 
     monkeypatch.setattr(_warm_up, "on_a_server", lambda: True)
     monkeypatch.setattr(_warm_up, "_threads", {_warm_up.WARM_UP: object()})
@@ -131,22 +120,21 @@ def test_the_every_class_figures_drawn_ahead_are_the_ones_browse_shows(monkeypat
 
 
 def test_app_py_serves_the_script_and_reads_the_data_at_the_servers_start(monkeypatch):
-    """app.py is an st.App of streamlit_app.py whose lifespan starts reading the dataset (and the
+    """app.py is an st.App of ui/main.py whose lifespan starts reading the dataset (and the
     figures' imports) before any visitor; a page asking for the data later joins that same thread."""
     import asyncio
     import concurrent.futures
     import runpy
 
     import streamlit as st
-
     from conftest import ROOT
 
     app = runpy.run_path(str(ROOT / "app.py"))["app"]
-    assert isinstance(app, st.App) and str(app.script_path).endswith("streamlit_app.py")
+    assert isinstance(app, st.App) and Path(app.script_path).as_posix().endswith("ui/main.py")
     monkeypatch.setattr(_warm_up, "_threads", {})
     monkeypatch.setattr(_warm_up, "on_a_server", lambda: True)
     read = []
-    monkeypatch.setattr(_ui, "_dataset", lambda: read.append(True))
+    monkeypatch.setattr(_dataset_ui, "_dataset", lambda: read.append(True))
 
     async def start_and_stop():
         async with _warm_up.server_lifespan(app):
@@ -155,4 +143,3 @@ def test_app_py_serves_the_script_and_reads_the_data_at_the_servers_start(monkey
         thread = other.submit(asyncio.run, start_and_stop()).result(timeout=30)
     thread.join(timeout=30)
     assert read == [True]
-    assert _warm_up.read_data_early() is thread  # the page's early read is the one already done

@@ -1,4 +1,4 @@
-"""Text of the downloads that take a model home (``pages/_take_home.py``)."""
+"""Text of the downloads that take a model home (``ui/take_home.py``)."""
 
 TEXT = {
     "take_home.model": ("Model (.keras + JSON)", "모델 (.keras + JSON)"),

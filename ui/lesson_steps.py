@@ -9,30 +9,24 @@ use really answers: the right choice is computed (``fmnist.lesson``), never writ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import partial
+from typing import Callable
 
 import numpy as np
 import streamlit as st
 
 from fmnist import classroom, composite, data, evaluation, i18n, lesson, plots, registry
-from pages import _state as state
-from pages._answers import compare_ui, multi_bars, multi_threshold_ui, png, predictor_or_error, single_bars, truth_text
-from pages._challenge import challenge_ui
-from pages._data_figures import counts_png, normalisation_png, split_facts, tutorial_grid_png
-from pages._own_garment import drawing_and_answers
-from pages._test_answers import confusion_png, grid_png, saliency_png, test_predictions, tutorial_pair_png
-from pages._ui import (CRISP, active_model_file, class_names, class_store, dataset, label_boxes, lang, load_active_model,
-                       model_name, outage_safe, tr)
+from ui.answers import (Canvas, compare_ui, multi_bars, multi_threshold_ui, png, predictor_or_error, single_bars,
+                        truth_text)
+from ui.challenge import challenge_ui
+from ui.data_figures import counts_png, normalisation_png, split_facts, tutorial_grid_png
+from ui.dataset import dataset
+from ui.models import active_model_file, load_active_model, model_name
+from ui.own_garment import drawing_and_answers
+from ui.test_answers import confusion_png, grid_png, saliency_png, test_predictions, tutorial_pair_png
+from ui.text import class_names, lang, tr
+from ui.widgets import CRISP, label_boxes
 
 SCALE = 5  # a 56x56 canvas shown as 280x280 pixels: a phone's width
-
-
-@dataclass(frozen=True)
-class Canvas:
-    image: np.ndarray
-    truth: np.ndarray
-    classes: tuple
 
 
 @st.cache_resource(show_spinner=False)
@@ -262,6 +256,9 @@ def brightest_quadrant():
 REVEALS = {"dense_accuracy": dense_accuracy, "most_wrong": most_wrong, "softmax_names": softmax_names,
            "sum_to_one": sum_to_one, "brightest_quadrant": brightest_quadrant}
 
+#: What shows a revealed question's answer: the page calls it below the step, full width.
+Reveal = Callable[[], None]
+
 
 def reveal(question: lesson.Question, choices: list[str], chosen: int | None) -> None:
     correct, show = REVEALS[question.id]()
@@ -271,97 +268,3 @@ def reveal(question: lesson.Question, choices: list[str], chosen: int | None) ->
     if chosen is not None:
         st.markdown(tr("lesson.you_right" if chosen == correct else "lesson.you_wrong", answer=choices[chosen]))
     show()
-
-
-# --- Asking: on one's own, as a student, as the teacher --------------------------------------------
-
-def question_ui(step: lesson.Step, role: str, view: classroom.ClassView | None):
-    """Ask the step's question as ``role`` asks it; once revealed, returns what shows the model's
-    answer (the page draws it below, full width), else None."""
-    question = step.question
-    choices = [tr(f"lesson.{step.id}.choice_{i}") for i in range(question.choices)]
-    with st.container(border=True, key=f"lesson_question_{question.id}"):
-        st.markdown(f"**{tr('lesson.question')}**")
-        st.markdown(tr(f"lesson.{step.id}.question"))
-        if role == "teacher":
-            return teacher_question(question, choices, view)
-        if role == "student":
-            return student_question(question, choices, view)
-        return own_question(question, choices)
-
-
-def _own_answered(question_id: str) -> None:
-    st.session_state.setdefault(state.LESSON_ANSWERS, {})[question_id] = st.session_state[f"lesson_own_{question_id}"]
-
-
-def _own_reveal(question_id: str) -> None:
-    revealed = st.session_state.setdefault(state.LESSON_REVEALED, [])
-    if question_id not in revealed:
-        revealed.append(question_id)
-
-
-def own_question(question: lesson.Question, choices: list[str]) -> None:
-    answers = st.session_state.setdefault(state.LESSON_ANSWERS, {})
-    revealed = question.id in st.session_state.get(state.LESSON_REVEALED, [])
-    chosen = answers.get(question.id)
-    st.radio(tr("lesson.your_answer"), range(len(choices)), format_func=choices.__getitem__, index=chosen,
-             key=f"lesson_own_{question.id}", on_change=_own_answered, args=(question.id,), disabled=revealed)
-    if not revealed:
-        st.button(tr("lesson.reveal"), key=f"lesson_reveal_{question.id}", on_click=_own_reveal,
-                  args=(question.id,), icon=":material/visibility:")
-        return None
-    return partial(reveal, question, choices, answers.get(question.id))
-
-
-def student_question(question: lesson.Question, choices: list[str], view: classroom.ClassView) -> None:
-    store, student = class_store(), st.session_state.get(state.LESSON_STUDENT)
-    try:
-        mine = store.my_answer(view.code, student, question.id)
-    except classroom.ClassError:
-        return None
-    if question.id in view.revealed:
-        if mine is None:
-            st.caption(tr("lesson.you_none"))
-        return partial(reveal, question, choices, mine)
-    picked = st.radio(tr("lesson.your_answer"), range(len(choices)), format_func=choices.__getitem__, index=mine,
-                      key=f"lesson_class_{question.id}")
-    if picked is not None and picked != mine:
-        try:
-            store.answer(view.code, student, question.id, int(picked))
-            mine = picked
-        except classroom.ClassError as exc:
-            st.warning(tr(f"lesson.error_{exc.reason}"), icon=":material/warning:")
-    st.caption(tr("lesson.answer_saved") if mine is not None else tr("lesson.answer_wait"))
-    return None
-
-
-def counts_chart(counts: list[int], choices: list[str], correct: int | None) -> None:
-    total = sum(counts)
-    st.markdown(tr("lesson.answers_count", count=total))
-    for index, (choice, count) in enumerate(zip(choices, counts)):
-        mark = " ✓" if index == correct else ""
-        st.progress(count / total if total else 0.0, text=f"{choice}{mark} · {count}")
-
-
-@st.fragment(run_every=1.0)
-@outage_safe
-def live_counts(code: str, question: lesson.Question, choices: list[str]) -> None:
-    try:
-        counts = class_store().counts(code, question.id, len(choices))
-    except classroom.ClassError:
-        return
-    counts_chart(counts, choices, None)
-
-
-def teacher_question(question: lesson.Question, choices: list[str], view: classroom.ClassView) -> None:
-    store, token = class_store(), st.session_state.get(state.LESSON_TOKEN)
-    if question.id not in view.revealed:
-        live_counts(view.code, question, choices)
-        if st.button(tr("lesson.reveal_class"), key=f"lesson_reveal_{question.id}", type="primary",
-                     icon=":material/visibility:"):
-            store.reveal(view.code, token, question.id)
-            st.rerun()
-        return None
-    correct, _ = REVEALS[question.id]()
-    counts_chart(store.counts(view.code, question.id, len(choices)), choices, correct)
-    return partial(reveal, question, choices, None)

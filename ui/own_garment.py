@@ -14,8 +14,10 @@ from PIL import Image
 from streamlit_drawable_canvas import st_canvas
 
 from fmnist import composite, preprocess
-from pages._answers import answer_metric, inline, predictor_or_error, value_arrays_image
-from pages._ui import CRISP, class_names, model_name, tr, upscale
+from ui.answers import answer_metric, inline, predictor_or_error, value_arrays_image
+from ui.models import model_name
+from ui.text import class_names, tr
+from ui.widgets import CRISP, upscale
 
 SIDE = 280  # the drawing square: 10 screen pixels per model pixel
 PAPERS = {"dark": ("#000000", "#ffffff"), "light": ("#ffffff", "#000000")}  # background, pen

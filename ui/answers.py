@@ -9,15 +9,27 @@ here, cached by their plain inputs.
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 
 import numpy as np
 import streamlit as st
 
 from fmnist import composite, i18n, plots, registry
-from pages._ui import active_predictor, active_tile_predictor, class_names, lang, model_name, tr
+from ui import state
+from ui.models import active_predictor, active_tile_predictor, model_name
+from ui.text import class_names, lang, tr
 
 DPI = 110  # sharp enough on a projector, and half the rendering time of 150
 OUTCOMES = ("hit", "false_alarm", "missed", "absent", "threshold")
+
+
+@dataclass(frozen=True)
+class Canvas:
+    """A canvas to ask about, with what is known of it."""
+
+    image: np.ndarray  # (56, 56) uint8
+    truth: np.ndarray | None  # (10,) multi-hot, or None when unknown
+    classes: tuple | None  # the class in each quadrant (-1 = empty), or None
 
 
 def predictor_or_error(kind: str):
@@ -46,13 +58,6 @@ def decision_png(probabilities: np.ndarray, decided: np.ndarray, truth: np.ndarr
     legend = {name: i18n.t(f"predict.outcome_{name}", language) for name in OUTCOMES}
     return png(plots.decision_bars(probabilities, decided, truth, i18n.class_names(language),
                                    threshold=threshold, title=title, legend=legend, width=6.0, height=3.6))
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def pair_png(probabilities: np.ndarray, true_label: int | None, image: np.ndarray, language: str) -> bytes:
-    """The tutorial's image-and-bars pair."""
-    return png(plots.prediction_figure(probabilities, true_label, image, i18n.class_names(language),
-                                       width=5.6, height=2.6))
 
 
 def inline(png_bytes: bytes) -> str:
@@ -99,7 +104,7 @@ def said_text(decided: np.ndarray) -> str:
 
 def threshold_ui(metadata: dict, key: str) -> float:
     stored = stored_threshold(metadata)
-    st.session_state.setdefault(key, stored)
+    state.default(key, stored)
     return st.slider(tr("predict.threshold"), 0.05, 0.95, step=0.05, key=key,
                      help=tr("predict.threshold_help", stored=stored))
 

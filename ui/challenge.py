@@ -15,31 +15,16 @@ import altair as alt
 import streamlit as st
 
 from fmnist import challenge, classroom, jobs, registry
-from pages import _state as state
-from pages._take_home import take_home_ui
-from pages._ui import class_store, dataset, lang, model_registry, outage_safe, redis_url, tr
+from ui import state
+from ui.backends import challenge_manager, class_store, model_registry, outage_safe
+from ui.dataset import dataset
+from ui.take_home import take_home_ui
+from ui.text import lang, tr
 
-#: Seconds a challenge model takes in the warm process, until this server has timed its own:
 #: bench/bench_challenge.py, thirty at once on the 2-core machine (2026-11-29), median 2.16 s a
 #: model in a class (p95 2.9 s; the 30 pages' boards polling beside it), 1.92 s alone; the
 #: warm process's start adds about 3.5 s to the first model; all thirty stored in 61-70 s.
 SECONDS_PER_MODEL = 2.2
-
-
-@st.cache_resource(show_spinner=False)
-def _challenge_manager(root: str, redis: str | None = None):
-    if redis:
-        from fmnist import rq_jobs
-
-        return rq_jobs.RQJobManager(registry.Registry(root), redis, queue_name="challenge",
-                                    train_fn_name="challenge")
-    return jobs.JobManager(registry.Registry(root), warm=True, train_fn=challenge.train)
-
-
-def challenge_manager() -> jobs.JobManager:
-    """The server's one challenge queue (per registry folder), trained by one warm process; with
-    $FMNIST_REDIS_URL, the cluster's queue, trained by its workers."""
-    return _challenge_manager(str(model_registry().root), redis_url())
 
 
 def seconds_per_model(manager: jobs.JobManager) -> float:
@@ -225,7 +210,7 @@ def my_status(key: str | None) -> None:
 def submit(nickname: str, choices: challenge.Choices, code: str | None) -> None:
     config = challenge.config_for(choices)
     challenge_manager().request(config, dataset())
-    st.session_state[state.CHALLENGE_MINE] = config.key()
+    state.put(state.CHALLENGE_MINE, config.key())
     if code:
         store = class_store()
         try:
@@ -234,7 +219,7 @@ def submit(nickname: str, choices: challenge.Choices, code: str | None) -> None:
         except classroom.ClassError as exc:
             st.warning(tr(f"lesson.error_{exc.reason}"), icon=":material/warning:")
     else:
-        own = st.session_state.setdefault(state.CHALLENGE_OWN, [])
+        own = state.items(state.CHALLENGE_OWN)
         own.append({"nickname": nickname, "key": config.key(), "knobs": choices.as_dict()})
         del own[:-30]
 

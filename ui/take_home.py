@@ -15,7 +15,7 @@ from pathlib import Path
 import streamlit as st
 
 from fmnist import take_home
-from pages._ui import lang, tr
+from ui.text import lang, tr
 
 
 def _notebook_bytes(metadata: dict, language: str) -> bytes:

@@ -6,12 +6,9 @@ Compute functions take plain values and are cached; figures are cached as PNG by
 import numpy as np
 import streamlit as st
 
-from pages._warm_up import ahead_of_the_warm_up, read_data_early
-
-read_data_early()  # on a fresh server, while Matplotlib is imported below
-
-from fmnist import data, i18n, plots  # noqa: E402
-from pages._ui import dataset  # noqa: E402
+from fmnist import data, i18n, plots
+from ui.dataset import split_arrays
+from ui.warm_up import ahead_of_the_warm_up
 
 SPLITS = ("train", "test")
 SPRITE_PER_CLASS = 10  # images a row of the class sprite shows until the reader chooses
@@ -19,11 +16,6 @@ _drawn_ahead: set[tuple[str, str]] = set()
 
 
 # --- Compute (cached, plain values in) -----------------------------------------------------
-
-def split_arrays(split: str):
-    train, test = dataset()
-    return train if split == "train" else test
-
 
 @st.cache_data(show_spinner=False)
 def split_facts(split: str) -> data.Facts:
@@ -94,7 +86,7 @@ def means_png(split: str, language: str) -> bytes:
 def every_class_ahead(split: str, language: str):
     """Draw Browse's every-class figures (the tutorial's grid, the sprite as it first shows) in the
     background while their tab is still closed, once per split and language and server. The thread
-    it is drawn in, where it has one of its own (:func:`pages._warm_up.ahead_of_the_warm_up`)."""
+    it is drawn in, where it has one of its own (:func:`ui.warm_up.ahead_of_the_warm_up`)."""
     if (split, language) in _drawn_ahead:
         return None
     _drawn_ahead.add((split, language))

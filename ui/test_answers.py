@@ -12,8 +12,11 @@ import numpy as np
 import streamlit as st
 
 from fmnist import answer_files, data, evaluation, i18n, plots, registry, saliency
-from pages._answers import png
-from pages._ui import active_model_file, dataset, model_at, model_name, tr
+from ui.answers import png
+from ui.dataset import dataset
+from ui.models import active_model_file, model_at, model_name
+from ui.text import tr
+
 
 @st.cache_resource(show_spinner=False, max_entries=6)
 def test_predictions_of(kind: str, path: str, modified: float) -> evaluation.TestPredictions:

@@ -8,8 +8,9 @@ run of any page on a real server (``streamlit run``, not ``AppTest``'s stand-in)
 that fills the pages' own caches, so a page later finds them full, or waits only for what is left
 (Streamlit computes a cached value once, whoever asks first). What that first page shows next (Browse's
 closed tab) is done first (:func:`ahead_of_the_warm_up`), the test answers stored beside the models
-next, TensorFlow and the models last. A page that needs the dataset on its first run starts reading
-it before its own imports are done (:func:`read_data_early`). ``FMNIST_WARM_UP=0`` turns all of it off.
+next, TensorFlow and the models last. The dataset itself is read when the server starts
+(:func:`server_lifespan`, app.py's hook), before any page asks for it. ``FMNIST_WARM_UP=0`` turns
+all of it off.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ async def server_lifespan(_app):
     """``st.App``'s lifespan (app.py): at the server's start, before any visitor, a thread reads the
     dataset and imports Matplotlib, pandas and the figures' module (1 s of a 2-core machine that
     every page's first visit used to wait for); the server answers at once. Off with
-    ``FMNIST_WARM_UP=0``. A page that wants the data first joins this same thread
-    (:func:`read_data_early`)."""
+    ``FMNIST_WARM_UP=0``. A page that asks for the data meanwhile waits for what is left
+    (Streamlit computes a cached value once, whoever asks first)."""
     _once(READ_DATA, _read_data_and_import)
     yield
 
@@ -64,19 +65,19 @@ def warm_up() -> None:
     (read in a tenth of a second each, without TensorFlow: Predict's evaluation, the Lesson), then
     each model, its Predictor (first answer included) and its tile network's, then the test answers
     not stored yet (computed with the loaded model, and stored)."""
-    from pages import _ui
+    from ui import dataset, models
 
     while _ahead:
         _run(_ahead.pop(0))
     try:
-        _ui._dataset()
+        dataset._dataset()
     except Exception:  # no data: every page says so itself
         logger.info("warm-up: no dataset, nothing to warm", exc_info=True)
         return
     files = []
     for kind, arch in shipped_models():
         try:
-            files.append((kind, _ui.model_file(registry.shipped_path(kind, arch))))
+            files.append((kind, models.model_file(registry.shipped_path(kind, arch))))
         except registry.ModelError:  # a missing file: the page that asks for it says so
             logger.info("warm-up: no %s %s model", kind, arch)
     stored = [(kind, file) for kind, file in files if answer_files.answers_path(file[0]).is_file()]
@@ -90,21 +91,21 @@ def warm_up() -> None:
 
 
 def _model(kind: str, file: tuple[str, float]) -> None:
-    from pages import _ui
+    from ui import models
 
     try:
-        _ui._predictor(*file)  # a Predictor answers once when it is made: TensorFlow's first call
+        models._predictor(*file)  # a Predictor answers once when it is made: TensorFlow's first call
         if kind in CANVAS_KINDS:
-            _ui._tile_predictor(*file)
+            models._tile_predictor(*file)
     except Exception:  # a broken file: the page that asks for it says so
         logger.info("warm-up: %s not loaded", file[0], exc_info=True)
 
 
 def _answers(kind: str, file: tuple[str, float]) -> None:
-    from pages import _test_answers
+    from ui import test_answers
 
     try:
-        _test_answers.test_predictions_of(kind, *file)
+        test_answers.test_predictions_of(kind, *file)
     except Exception:
         logger.info("warm-up: no test answers for %s", file[0], exc_info=True)
 
@@ -123,21 +124,10 @@ def ahead_of_the_warm_up(work: Callable[[], object]) -> threading.Thread | None:
     return _thread_of_its_own(work, "fmnist-ahead")
 
 
-def read_data_early() -> threading.Thread | None:
-    """Start reading the dataset in a thread of its own, once per server process, and return it
-    (None where not started: off, or not on a server).
-
-    A page whose first run needs the data calls this before it imports Matplotlib and pandas
-    (0.6 s on 2 cores): the archives are read, decompressed and checked meanwhile (0.3 s, mostly
-    outside Python's interpreter lock), and the page's own ``dataset()`` finds them in the cache,
-    or waits for what is left (Streamlit computes a cached value once, whoever asks first)."""
-    return _once(READ_DATA, _read_data)
-
-
 def _read_data() -> None:
-    from pages import _ui
+    from ui import dataset
 
-    _ui._dataset()  # no data: the page says so itself
+    dataset._dataset()  # no data: the page says so itself
 
 
 def _thread_of_its_own(work: Callable[[], object], name: str) -> threading.Thread:
