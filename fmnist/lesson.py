@@ -38,6 +38,7 @@ from .data import NUM_CLASSES
 class Question:
     id: str
     choices: int  # texts lesson.<step>.choice_0 .. choice_{n-1}
+    misconception: str = ""  # the wrong idea the question provokes, named (see the teacher notes)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class Step:
     id: str
     page: str  # the full page, a file in pages/
     question: Question | None = None
+    minutes: float = 3.0  # the teacher's plan for the step, activity included
+    optional: bool = False  # left out of the core path unless the teacher includes it
+    ticket: tuple[Question, ...] = ()  # an exit ticket's short questions (anonymous, counted like the others)
 
 
 STEPS = (
