@@ -93,6 +93,12 @@ def test_the_korean_notebook_explains_in_korean_with_the_same_code(config):
     compile("\n\n".join(code_of(english)), config.key(), "exec")  # every kind's code is Python
 
 
+@pytest.mark.parametrize("config", [DENSE, dataclasses.replace(DENSE, hidden=32)], ids=lambda config: config.key())
+def test_the_korean_tutorial_notebook_says_unit_node_where_it_first_says_unit(config):
+    first = next(text for text in markdown_of(notebook.notebook_for(config, "ko")) if "유닛" in text)
+    assert "유닛(노드)" in first, first  # the Korean tutorial's word, beside the glossary's (fmnist/i18n/_glossary.py)
+
+
 @pytest.mark.parametrize("config", EVERY_MODEL, ids=lambda config: config.key())
 def test_the_recipe_in_the_notebook_is_the_configs(config):
     recipe = next(source for source in code_of(notebook.notebook_for(config)) if "EPOCHS = " in source)
