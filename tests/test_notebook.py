@@ -26,7 +26,7 @@ import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from fmnist import data, notebook, recipes, registry, training  # noqa: E402
+from fmnist import data, i18n, notebook, recipes, registry, training  # noqa: E402
 from fmnist.notebook import TOLERANCE  # noqa: E402
 
 DENSE = dataclasses.replace(recipes.preset("dense", "quick"), epochs=1, train_size=3000)
@@ -116,6 +116,15 @@ def test_a_models_json_gives_the_recipe_and_the_studios_figure_to_compare_with()
     assert f"EPOCHS = {card['config']['epochs']}" in code
     assert f"STUDIO = {card['test']['accuracy']!r}" in code
     assert "import fmnist" not in code and "from fmnist" not in code
+
+
+@pytest.mark.parametrize(("kind", "said"), [("dense", "compare_dense"), ("single", "compare_canvas"),
+                                             ("multi", "compare_canvas")])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_notebook_quotes_the_tolerance_of_its_own_kind_of_model(kind, said, lang):
+    card = json.loads(registry.metadata_path(registry.shipped_path(kind)).read_text())
+    markdown = markdown_of(notebook.notebook_for(card, lang))
+    assert i18n.t(f"notebook.{said}", lang, points=notebook.tolerance_points(kind)) in markdown
 
 
 def test_the_notebooks_idx_reader_refuses_an_altered_archive(tmp_path, monkeypatch):

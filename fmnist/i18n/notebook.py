@@ -287,13 +287,18 @@ TEXT = {
         "*아무것도 없음*이라고 답하면 맞은 것입니다). 마이크로 F1은 캔버스마다, 클래스마다 낸 답을 모두 모아 2TP / (2TP "
         "+ FP + FN)으로 계산합니다. 둘 다 위에서 정한 임계값으로 잽니다.",
     ),
-    "notebook.compare": (
-        "The studio measured this model on the same test set. The tutorial model should land on the studio's figure "
-        "to rounding; a canvas model within about {points:g} points (its training tiles are drawn in another order "
-        "here, so its weights differ a little).",
-        "스튜디오도 같은 테스트 세트에서 이 모델을 평가했습니다. 튜토리얼 모델은 반올림 차이 안에서 스튜디오의 값과 "
-        "같아야 하고, 캔버스 모델은 약 {points:g}%p 안에 들어야 합니다(여기서는 학습 타일을 다른 순서로 뽑으므로 가중치가 "
-        "조금 다릅니다).",
+    "notebook.compare_dense": (
+        "The studio measured this model on the same test set. The tutorial model is trained here as in the studio, "
+        "so it should land on the studio's figure to rounding (within {points:g} points).",
+        "스튜디오도 같은 테스트 세트에서 이 모델을 평가했습니다. 튜토리얼 모델은 여기서도 스튜디오와 똑같이 학습하므로, "
+        "반올림 차이 안에서({points:g}%p 이내) 스튜디오의 값과 같아야 합니다.",
+    ),
+    "notebook.compare_canvas": (
+        "The studio measured this model on the same test set. A canvas model should land within about {points:g} "
+        "points of the studio's figure: its training examples are drawn in another order here, so its weights "
+        "differ a little.",
+        "스튜디오도 같은 테스트 세트에서 이 모델을 평가했습니다. 캔버스 모델은 스튜디오의 값에서 약 {points:g}%p 안에 "
+        "들어야 합니다. 여기서는 학습 데이터를 다른 순서로 뽑으므로 가중치가 조금 다릅니다.",
     ),
     "notebook.plots": (
         "## Looking at the answers\n\nThe tutorial's two charts for the first 15 test images: `plot_image` shows the "
