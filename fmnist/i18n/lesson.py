@@ -198,7 +198,7 @@ TEXT = {
     "lesson.dense.layer": ("Layer", "층"),
     "lesson.dense.shape": ("Output shape", "출력 모양"),
     "lesson.dense.params": ("Weights", "가중치 수"),
-    "lesson.dense.trained": ("The model in use: {epochs} epochs, {total} weights in all.",
+    "lesson.dense.trained": ("The model in use: {total} weights in all, epochs {epochs}.",
                              "사용 중인 모델: {epochs} 에포크, 가중치 모두 {total}개."),
     "lesson.dense.question": ("On the 10,000 test images it has never seen, how often will it be right?",
                               "한 번도 본 적 없는 테스트 이미지 10,000장에서 얼마나 자주 맞힐까요?"),

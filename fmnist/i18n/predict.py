@@ -81,7 +81,7 @@ TEXT = {
         "모델이 찾아낸 비율.",
     ),
     "predict.confused": ("The most confused pairs", "가장 많이 헷갈린 쌍"),
-    "predict.confused_pair": ("**{truth}** taken for **{predicted}**: {count} times",
+    "predict.confused_pair": ("**{truth}** taken for **{predicted}**: {count}×",
                               "정답 **{truth}**, 모델의 답 **{predicted}**: {count}번"),
     "predict.multi_on_evaluation": ("The multi-label model is scored by other measures: they are below.",
                                     "다중 레이블 모델은 다른 평가 지표를 씁니다. 아래에서 볼 수 있습니다."),
