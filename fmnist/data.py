@@ -44,6 +44,9 @@ CLASS_NAMES_KO = (
 DATA_DIR_ENV = "FMNIST_DATA_DIR"
 #: Set to 1 to forbid the Keras download fallback (tests, offline servers).
 NO_DOWNLOAD_ENV = "FMNIST_NO_DOWNLOAD"
+#: Set to 1 to leave Debian's folder out of the search: the machine is searched as a laptop
+#: without apt would be (the test of that path sets it).
+NO_SYSTEM_DATA_ENV = "FMNIST_NO_SYSTEM_DATA"
 DEBIAN_DIR = Path("/usr/share/datasets/fashion-mnist")
 
 #: SHA-256 of the *decompressed* archives (Debian re-compressed the .gz files).
@@ -66,11 +69,13 @@ class DataError(RuntimeError):
 
 
 def candidate_dirs() -> list[Path]:
-    """Folders searched, in order: $FMNIST_DATA_DIR, Debian's folder, the Keras cache."""
+    """Folders searched, in order: $FMNIST_DATA_DIR, Debian's folder (unless
+    $FMNIST_NO_SYSTEM_DATA is set), the Keras cache."""
     dirs = []
     if os.environ.get(DATA_DIR_ENV):
         dirs.append(Path(os.environ[DATA_DIR_ENV]).expanduser())
-    dirs.append(DEBIAN_DIR)
+    if os.environ.get(NO_SYSTEM_DATA_ENV, "") in ("", "0"):
+        dirs.append(DEBIAN_DIR)
     keras_home = Path(os.environ.get("KERAS_HOME", Path.home() / ".keras")).expanduser()
     dirs.append(keras_home / "datasets" / "fashion-mnist")
     return dirs

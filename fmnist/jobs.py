@@ -147,12 +147,19 @@ def _recorded_time(record: dict, name: str) -> float | None:
 
 # --- The child process -----------------------------------------------------------------------
 
-def _train_in_child(train_fn, config, dataset, root: str, eval_size, pipe, stop, parent: int) -> None:
+def _server_gone() -> bool:
+    """In a training process: has the server that started it gone away? (Its parent's sentinel,
+    which works on Windows too, where a process whose parent dies keeps its parent's id.)"""
+    parent = multiprocessing.parent_process()
+    return parent is not None and not parent.is_alive()
+
+
+def _train_in_child(train_fn, config, dataset, root: str, eval_size, pipe, stop) -> None:
     """A training job's whole life in its own process: train, store, report through ``pipe``."""
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
     def should_stop() -> bool:
-        return stop.is_set() or os.getppid() != parent  # asked to, or the server is gone
+        return stop.is_set() or _server_gone()  # asked to, or the server is gone
 
     try:
         _train_one(train_fn, config, dataset, root, eval_size, pipe, should_stop)
@@ -174,7 +181,7 @@ def _train_one(train_fn, config, dataset, root: str, eval_size, pipe, should_sto
         pipe.send(("failed", readable(exc)))
 
 
-def _warm_worker(train_fn, root: str, eval_size, jobs_in, pipe, stop, parent: int) -> None:
+def _warm_worker(train_fn, root: str, eval_size, jobs_in, pipe, stop) -> None:
     """A warm training process: TensorFlow imported and the data loaded once, then one job after
     another from ``jobs_in`` (a config, or None to end), each reported through ``pipe`` as
     :func:`_train_in_child` reports its one job. It ends by itself if the server goes away."""
@@ -186,10 +193,10 @@ def _warm_worker(train_fn, root: str, eval_size, jobs_in, pipe, stop, parent: in
     dataset = load_data()
 
     def should_stop() -> bool:
-        return stop.is_set() or os.getppid() != parent
+        return stop.is_set() or _server_gone()
 
     try:
-        while os.getppid() == parent:
+        while not _server_gone():
             if not jobs_in.poll(1.0):
                 continue
             config = jobs_in.recv()
@@ -349,7 +356,7 @@ class JobManager:
         stop = context.Event()
         child = context.Process(target=_train_in_child, name=f"train-{job.key}", daemon=True,
                                 args=(self.train_fn, job.config, dataset, str(self.registry.root), self.eval_size,
-                                      send, stop, os.getpid()))
+                                      send, stop))
         outcome: tuple[str, str | None] | None = None
         try:
             child.start()
@@ -411,7 +418,7 @@ class JobManager:
             stop = context.Event()
             child = context.Process(target=_warm_worker, name="train-warm", daemon=True,
                                     args=(self.train_fn, str(self.registry.root), self.eval_size, jobs_in, send,
-                                          stop, os.getpid()))
+                                          stop))
             child.start()
             jobs_in.close()
             send.close()

@@ -6,8 +6,9 @@ Figures are built with :class:`matplotlib.figure.Figure` rather than ``pyplot``,
 is kept in a global figure list and nothing needs closing; a notebook shows them as they are.
 
 Korean labels need a CJK font. Importing this module puts the first Korean-capable font it
-finds (NanumGothic, then Noto Sans CJK KR) behind Matplotlib's default font as a glyph
-fallback; on a machine with neither, English still renders and Korean falls back to boxes.
+finds (NanumGothic, Noto Sans CJK, then the Korean fonts macOS and Windows ship: Apple SD Gothic
+Neo, AppleGothic, Malgun Gothic) behind Matplotlib's default font as a glyph fallback; on a
+machine with none of them, English still renders and Korean falls back to boxes.
 """
 
 from __future__ import annotations
@@ -28,10 +29,17 @@ from matplotlib.patches import Patch  # noqa: E402
 
 
 
+#: Korean-capable fonts by the family name Matplotlib gives them, first found first, each with the
+#: files to register when Matplotlib's font cache missed them (installed after it was built).
+#: Debian's fonts-nanum (`make fonts`) and fonts-noto-cjk (Matplotlib names a .ttc by its first
+#: face: JP in Debian's file, whose Hangul is the KR face's), then what macOS and Windows ship.
 KOREAN_FONTS = {
     "NanumGothic": ("/usr/share/fonts/truetype/nanum/NanumGothic.ttf",),
-    "Noto Sans CJK KR": ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                         "/System/Library/Fonts/AppleSDGothicNeo.ttc"),
+    "Noto Sans CJK KR": (),
+    "Noto Sans CJK JP": ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",),
+    "Apple SD Gothic Neo": ("/System/Library/Fonts/AppleSDGothicNeo.ttc",),
+    "AppleGothic": ("/System/Library/Fonts/Supplemental/AppleGothic.ttf",),
+    "Malgun Gothic": (r"C:\Windows\Fonts\malgun.ttf",),
 }
 BAR_COLOUR = "#4c72b0"
 HIGHLIGHT_COLOUR = "#dd8452"

@@ -60,7 +60,9 @@ def _written(path: Path, write):
         write(temp)
         with open(temp, "rb+") as written:
             os.fsync(written.fileno())
-            os.fchmod(written.fileno(), 0o644)  # mkstemp makes 0600: others on a class server may read models
+        # mkstemp makes 0600: others on a class server may read models (os.chmod by path: os.fchmod
+        # is POSIX-only on Windows' Python before 3.13)
+        os.chmod(temp, 0o644)
         yield temp
     finally:
         if os.path.exists(temp):

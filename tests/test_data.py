@@ -86,6 +86,23 @@ def test_no_data_anywhere_and_no_download_says_how_to_get_it(tmp_path, monkeypat
         data.load_data(allow_download=False)
 
 
+def test_without_debians_folder_the_archives_are_read_from_the_keras_cache(tmp_path, monkeypatch):
+    # A laptop without apt: the archives where Keras's own download puts them, under HOME.
+    source = data.find_data_dir()
+    cache = tmp_path / ".keras" / "datasets" / "fashion-mnist"
+    cache.mkdir(parents=True)
+    for name in data.FILES:
+        shutil.copy(source / f"{name}.gz", cache)
+    for name in (data.DATA_DIR_ENV, "KERAS_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv(data.NO_SYSTEM_DATA_ENV, "1")
+    assert data.DEBIAN_DIR not in data.candidate_dirs()
+    assert data.find_data_dir() == cache
+    (x_train, _), (x_test, _) = data.load_data(allow_download=False)
+    assert (len(x_train), len(x_test)) == (60000, 10000)
+
+
 def test_scale_255_maps_pixels_to_unit_float32():
     x = np.array([[0, 51, 255]], dtype=np.uint8)
     scaled = data.scale_255(x)
