@@ -36,6 +36,11 @@ PAGES = (
 )
 
 
+#: Korean breaks lines between words, as a Korean textbook prints it (the browser's default breaks
+#: inside a word: "소\n프트맥스"); a word longer than its box may still break.
+KOREAN_CSS = "<style>.stApp, .stApp * { word-break: keep-all !important; overflow-wrap: break-word; }</style>"
+
+
 def page_file(name: str) -> Path:
     """The script of page ``name`` ("home", "lesson" …), for ``st.page_link``."""
     return PAGES_DIR / f"{name}.py"
@@ -80,6 +85,8 @@ def run_app() -> None:
     """What the app's script does: page config, sidebar and navigation, then the chosen page."""
     language = language_ui()  # first, so the browser tab's title is in the chosen language
     st.set_page_config(page_title=i18n.t("app.title", language), page_icon=":material/checkroom:", layout="wide")
+    if language == "ko":
+        st.html(KOREAN_CSS)
     models_ui()
     page = navigation()
     try:
