@@ -62,8 +62,8 @@ def knob_label(name: str, value) -> str:
 def choices_ui(key: str) -> tuple[str, challenge.Choices] | None:
     """The nickname and the knobs, in a form; (nickname, choices) when submitted, else None."""
     with st.form(f"{key}_form", border=True):
-        nickname = st.text_input(tr("challenge.nickname"), max_chars=challenge.NICKNAME_LENGTH,
-                                 key=f"{key}_nickname", help=tr("challenge.nickname_help"))
+        # No max_chars: the browser would drop a pasted name longer than it whole; clean_nickname cuts it.
+        nickname = st.text_input(tr("challenge.nickname"), key=f"{key}_nickname", help=tr("challenge.nickname_help"))
         left, right = st.columns(2)
         hidden = left.select_slider(tr("train.hidden"), challenge.HIDDEN, value=128, key=f"{key}_hidden",
                                     help=tr("train.hidden_help"))
@@ -116,7 +116,8 @@ def settle_board(code: str) -> None:
 
 
 def board_rows(entries: list, private: bool) -> list[dict]:
-    """One row per entry: nickname, knobs, public score and rank (and the private ones, with the move)."""
+    """One row per entry: nickname, knobs, public score and rank (and the private ones, with the move);
+    the entries whose training failed last, marked ``failed``, with no score."""
     shown = [e for e in entries if e.public is not None]
     public_ranks = challenge.ranks([e.public for e in shown])
     private_ranks = challenge.ranks([e.private for e in shown])
@@ -129,7 +130,9 @@ def board_rows(entries: list, private: bool) -> list[dict]:
             row.update(private=entry.private, private_rank=private_rank,
                        moved=(public_rank - private_rank) if private_rank is not None else None)
         rows.append(row)
-    return sorted(rows, key=lambda r: (r["private_rank"] if private else r["rank"]) or 10**6)
+    failed = [{"id": e.id, "nickname": e.nickname, "rank": "", "private_rank": "", "failed": True, **dict(e.knobs)}
+              for e in entries if e.failed]
+    return sorted(rows, key=lambda r: (r["private_rank"] if private else r["rank"]) or 10**6) + failed
 
 
 # --- Show ----------------------------------------------------------------------------------------
@@ -153,7 +156,9 @@ def board_table(rows: list[dict], private: bool) -> None:
     for row in rows:
         for name, label in columns.items():
             value = row.get(name)
-            if name in ("public", "private"):
+            if name == "public" and row.get("failed"):
+                value = tr("challenge.failed_row")
+            elif name in ("public", "private"):
                 value = f"{value:.1%}" if value is not None else ""
             elif name == "seconds":
                 value = f"{value:.1f}" if value is not None else ""
@@ -188,12 +193,14 @@ def knob_chart(rows: list[dict], private: bool) -> alt.Chart:
 
 def board_ui(entries: list, private: bool) -> None:
     rows = board_rows(entries, private)
+    scored = [row for row in rows if not row.get("failed")]
     waiting = sum(1 for e in entries if e.public is None and not e.failed)
-    st.markdown(tr("challenge.board_count", done=len(rows), waiting=waiting))
+    st.markdown(tr("challenge.board_count", done=len(scored), waiting=waiting))
     if not rows:
         return
     board_table(rows, private)
-    st.altair_chart(knob_chart(rows, private), width="content")
+    if scored:
+        st.altair_chart(knob_chart(scored, private), width="content")
     if private:
         st.caption(tr("challenge.private_caption"))
 

@@ -112,3 +112,53 @@ def test_a_class_of_three_the_private_reveal_and_a_hidden_entry(fmnist_data):
         assert "Bo" not in names and len(names) == 2
         assert i18n.t("challenge.private", "en") in board(student)  # everyone sees the reveal
     assert challenge.clean_nickname("<i>Cy</i>") in names
+
+
+def the_warm_training_process():
+    """The server's warm process that trains the challenge's models (a child of this process)."""
+    import multiprocessing
+
+    return next((child for child in multiprocessing.active_children() if child.name == "train-warm"), None)
+
+
+def test_a_training_whose_process_dies_is_said_to_its_student_and_marked_failed_on_the_board(fmnist_data):
+    import os
+    import signal
+
+    from fmnist import jobs
+    from pages._challenge import _challenge_manager
+    from pages._ui import model_registry
+
+    teacher = lesson_app()
+    button(teacher, "lesson_start").click().run()
+    code = metric(teacher, "Class code").value
+    student = lesson_app(**{"class": code})
+    for _ in range(int(STEP) - 1):
+        button(teacher, "lesson_nav_top_next").click().run()
+    student.run()
+    submit(student, "Dee", hidden=256, epochs=4)
+    key = student.session_state["challenge_mine"]
+    manager = _challenge_manager(str(model_registry().root), None)
+    deadline = time.monotonic() + 120
+    while manager.get(key).state != jobs.RUNNING or the_warm_training_process() is None:
+        assert time.monotonic() < deadline, manager.get(key)
+        time.sleep(0.2)
+    os.kill(the_warm_training_process().pid, signal.SIGKILL)  # as the kernel's OOM killer would
+    assert manager.wait(key, timeout=60).state == jobs.FAILED
+
+    student.run()
+    said = [w.value for w in student.warning]
+    assert [text for text in said if text.startswith(i18n.t("challenge.mine_failed", "en", error=""))], said
+    assert "exit code" in " ".join(said)  # what happened, in a line: no traceback
+    for seen in (student.run(), teacher.run()):
+        assert not seen.exception
+        assert i18n.t("challenge.board_count", "en", done=0, waiting=0) in texts(seen)
+        shown = board(seen)
+        assert shown[i18n.t("challenge.nickname", "en")] == ["Dee"]
+        assert shown[i18n.t("challenge.public", "en")] == [i18n.t("challenge.failed_row", "en")]
+        assert shown[i18n.t("train.hidden", "en")] == ["256"]
+    button(teacher, "challenge_reveal").click().run()
+    revealed = board(teacher)
+    assert revealed[i18n.t("challenge.public", "en")] == [i18n.t("challenge.failed_row", "en")]
+    assert revealed[i18n.t("challenge.private", "en")] == [""] and revealed[i18n.t("challenge.rank", "en")] == [""]
+    assert not model_registry().path_for_key(key).exists()  # nothing half-written
