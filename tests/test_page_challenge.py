@@ -49,6 +49,20 @@ def wait_for_board(at, rows: int, timeout: float = 240) -> dict:
         time.sleep(1)
 
 
+def stored_test(key: str) -> dict:
+    """The test figures the registry holds for a model."""
+    from fmnist import registry
+    from pages._ui import model_registry
+
+    return registry.read_metadata(model_registry().path_for_key(key))["test"]
+
+
+def stored_scores(key: str) -> tuple[str, str]:
+    """The public and private accuracy the registry holds for a model, as the board writes them."""
+    test = stored_test(key)
+    return f"{test['public_accuracy']:.1%}", f"{test['private_accuracy']:.1%}"
+
+
 def test_alone_a_student_trains_and_sees_their_own_board(fmnist_data):
     at = lesson_app(step=STEP)
     assert i18n.t("lesson.train.title", "en") in texts(at)
@@ -59,7 +73,10 @@ def test_alone_a_student_trains_and_sees_their_own_board(fmnist_data):
     assert shown[i18n.t("challenge.nickname", "en")] == ["<b>Ana</b>"]  # as text, in a table cell
     assert all("<b>Ana" not in m.value for m in at.markdown)
     assert shown[i18n.t("train.hidden", "en")] == ["32"]
-    assert any(i18n.t("challenge.mine_done", "en", public=0.0)[:20] in s.value for s in at.success)
+    mine = at.session_state["challenge_mine"]
+    assert shown[i18n.t("challenge.public", "en")] == [stored_scores(mine)[0]]
+    assert i18n.t("challenge.mine_done", "en", public=stored_test(mine)["public_accuracy"]) in [
+        s.value for s in at.success]
     # take it home: the model and its notebook, from the board
     assert at.selectbox(key="challenge_take_home").value == at.session_state["challenge_mine"]
     labels = [d.label for d in at.get("download_button")]
@@ -91,17 +108,24 @@ def test_a_class_of_three_the_private_reveal_and_a_hidden_entry(fmnist_data):
     shown = wait_for_board(teacher, 3)
     names = shown[i18n.t("challenge.nickname", "en")]
     assert sorted(names) == ["<i>Cy</i>", "Ana", "Bo"]
-    publics = [float(v.rstrip("%")) for v in shown[i18n.t("challenge.public", "en")]]
+    from pages._ui import class_store
+
+    keys = {entry.nickname: entry.key for entry in class_store().board(code)}
+    public_column = shown[i18n.t("challenge.public", "en")]
+    assert public_column == [stored_scores(keys[name])[0] for name in names]  # each row its own model's score
+    publics = [float(v.rstrip("%")) for v in public_column]
     assert publics == sorted(publics, reverse=True)  # ranked on the public half
     assert i18n.t("challenge.private", "en") not in shown
 
     button(teacher, "challenge_reveal").click().run()
     revealed = board(teacher)
+    names = revealed[i18n.t("challenge.nickname", "en")]
+    assert [(public, private) for public, private in zip(revealed[i18n.t("challenge.public", "en")],
+                                                         revealed[i18n.t("challenge.private", "en")])] == [
+        stored_scores(keys[name]) for name in names]
     privates = [float(v.rstrip("%")) for v in revealed[i18n.t("challenge.private", "en")]]
     assert privates == sorted(privates, reverse=True)  # re-ranked on the private half
     assert i18n.t("challenge.moved", "en") in revealed
-
-    from pages._ui import class_store
 
     bo = next(entry.id for entry in class_store().board(code) if entry.nickname == "Bo")
     teacher.multiselect(key="challenge_hidden").set_value([bo]).run()
