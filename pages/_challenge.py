@@ -88,16 +88,16 @@ def choices_ui(key: str) -> tuple[str, challenge.Choices] | None:
 # --- Compute: the board's rows -----------------------------------------------------------------
 
 def scores_of(key: str) -> tuple[str, dict | None]:
-    """("done", the model's figures) once trained; ("failed", None); ("waiting", None)."""
+    """("done", the model's figures) once trained; ("failed", None); ("waiting", None). A model in
+    the registry is done whatever its job says (it is written whole or not at all): a worker the
+    app took for lost under load may still have finished it."""
     job = challenge_manager().get(key)
-    if job is not None and job.state in (jobs.FAILED, jobs.CANCELLED):
-        return "failed", None
     metadata = job.metadata if job is not None and job.metadata else None
     if metadata is None:  # trained before this server started, or by another server
         path = model_registry().path_for_key(key)
         metadata = registry.read_metadata(path) if path.exists() else None
     if metadata is None:
-        return "waiting", None
+        return ("failed" if job is not None and job.state in (jobs.FAILED, jobs.CANCELLED) else "waiting"), None
     test = metadata.get("test") or {}
     return "done", {"public": test.get("public_accuracy"), "private": test.get("private_accuracy"),
                     "seconds": metadata.get("wall_time_s")}
@@ -107,11 +107,11 @@ def settle_board(code: str) -> None:
     """Fill in the scores of the class's entries whose training has finished."""
     store = class_store()
     for entry in store.board(code):
-        if entry.public is None and not entry.failed:
+        if entry.public is None:  # a failed one too: its model may still arrive (see scores_of)
             status, figures = scores_of(entry.key)
             if status == "done":
                 store.complete(code, entry.key, figures["public"], figures["private"], figures["seconds"])
-            elif status == "failed":
+            elif status == "failed" and not entry.failed:
                 store.complete(code, entry.key, None, None, None, failed=True)
 
 
@@ -130,7 +130,7 @@ def board_rows(entries: list, private: bool) -> list[dict]:
             row.update(private=entry.private, private_rank=private_rank,
                        moved=(public_rank - private_rank) if private_rank is not None else None)
         rows.append(row)
-    failed = [{"id": e.id, "nickname": e.nickname, "rank": "", "private_rank": "", "failed": True, **dict(e.knobs)}
+    failed = [{"id": e.id, "nickname": e.nickname, "rank": None, "failed": True, **dict(e.knobs)}
               for e in entries if e.failed]
     return sorted(rows, key=lambda r: (r["private_rank"] if private else r["rank"]) or 10**6) + failed
 
@@ -164,6 +164,8 @@ def board_table(rows: list[dict], private: bool) -> None:
                 value = f"{value:.1f}" if value is not None else ""
             elif name == "moved":
                 value = moved_text(value)
+            elif name in ("rank", "private_rank"):  # text, as every column: a number or nothing
+                value = "" if value is None else str(value)
             elif name in challenge.KNOB_NAMES:
                 value = knob_label(name, value)
             table[label].append(value)
@@ -211,8 +213,8 @@ def my_status(key: str | None) -> None:
         return
     manager = challenge_manager()
     job = manager.get(key)
-    if job is None or job.state in (jobs.DONE, jobs.CACHED):
-        status, figures = scores_of(key)
+    status, figures = scores_of(key)
+    if status == "done" or job is None:
         if status == "done" and figures["public"] is not None:
             st.success(tr("challenge.mine_done", public=figures["public"]), icon=":material/check_circle:")
         return

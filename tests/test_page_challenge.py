@@ -145,7 +145,8 @@ def the_warm_training_process():
     return next((child for child in multiprocessing.active_children() if child.name == "train-warm"), None)
 
 
-def test_a_training_whose_process_dies_is_said_to_its_student_and_marked_failed_on_the_board(fmnist_data):
+def test_a_training_whose_process_dies_is_said_and_marked_failed_on_the_board_until_its_model_is_stored(
+        fmnist_data):
     import os
     import signal
 
@@ -186,3 +187,16 @@ def test_a_training_whose_process_dies_is_said_to_its_student_and_marked_failed_
     assert revealed[i18n.t("challenge.public", "en")] == [i18n.t("challenge.failed_row", "en")]
     assert revealed[i18n.t("challenge.private", "en")] == [""] and revealed[i18n.t("challenge.rank", "en")] == [""]
     assert not model_registry().path_for_key(key).exists()  # nothing half-written
+
+    # The same model stored after all (here: another student alone, with the same knobs; in a
+    # cluster: a worker the app took for lost under load): the entry is scored, not failed.
+    alone = lesson_app(step=STEP)
+    submit(alone, "Eve", hidden=256, epochs=4)
+    assert alone.session_state["challenge_mine"] == key
+    wait_for_board(alone, 1)
+    shown = wait_for_board(teacher, 1)
+    assert shown[i18n.t("challenge.nickname", "en")] == ["Dee"]
+    assert shown[i18n.t("challenge.public", "en")] == [stored_scores(key)[0]]
+    student.run()
+    assert not student.warning and i18n.t("challenge.mine_done", "en", public=stored_test(key)["public_accuracy"]) in [
+        s.value for s in student.success]
