@@ -87,7 +87,11 @@ class Redis:
                 "--daemonize", "no"]
         self.process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
                                         start_new_session=True)
-        wait_for_port(self.port, process=self.process, log=self.log)
+        try:
+            wait_for_port(self.port, process=self.process, log=self.log)
+        except BaseException:
+            self.stop()  # one that never answered is not left running
+            raise
         return self
 
     def stop(self) -> None:

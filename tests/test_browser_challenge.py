@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import assert_no_exception
-from test_browser_lesson import context_tab, open_lesson, start_class
+from fmnist import challenge
+from test_browser_lesson import context_tab, open_lesson, start_class, teacher_goes_to
 
-pytestmark = pytest.mark.timeout(900)
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
 
 SETTINGS = [("Ana", {"Hidden units": 3}), ("<img src=x>Bo", {"Learning rate": -1}),
             ("Cy", {"Epochs": -1})]  # slider steps from the defaults (128 units, 0.001, 2 epochs)
@@ -42,9 +43,7 @@ def test_three_students_a_board_a_reveal_and_a_hidden_entry(app_url, browser):
             open_lesson(tab, app_url, f"?class={code}")
             tab.get_by_text(f"You are in class {code}").wait_for(timeout=30_000)
             students.append(tab)
-        for _ in range(13):
-            teacher.get_by_role("button", name="Next").first.click()
-            teacher.wait_for_timeout(300)
+        teacher_goes_to(teacher, 14)
         title = "Your turn: train one, compare them all"
         teacher.get_by_role("heading", name=title).wait_for(timeout=30_000)
         for tab, (nickname, moves) in zip(students, SETTINGS):
@@ -82,3 +81,23 @@ def test_three_students_a_board_a_reveal_and_a_hidden_entry(app_url, browser):
         for context in contexts:
             context.close()
         teacher_context.close()
+
+
+def test_a_pasted_nickname_longer_than_the_limit_is_cut_not_dropped(app_url, page):
+    pasted = "Ana the fastest trainer of the whole class"  # 42 characters, past the limit of 24
+    open_lesson(page, app_url, "?step=14")
+    page.get_by_role("heading", name="Your turn: train one, compare them all").wait_for(timeout=30_000)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.evaluate("text => navigator.clipboard.writeText(text)", pasted)
+    box = page.get_by_role("textbox", name="Nickname")
+    box.click()
+    page.keyboard.press("Control+V")
+    assert box.input_value() == pasted  # the paste is in the box, not dropped
+    page.get_by_role("button", name="Train my model").click()
+    page.get_by_text("1 models scored, 0 still training").wait_for(timeout=180_000)
+    cut = challenge.clean_nickname(pasted)
+    assert cut == "Ana the fastest trainer"  # its first 24 characters, the space at the cut dropped
+    shown = "\n".join(board_rows(page))
+    assert cut in shown and pasted not in shown
+    assert page.get_by_text("Choose a nickname first.").count() == 0
+    assert_no_exception(page)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from dataclasses import replace
 
 import pytest
@@ -191,10 +190,17 @@ def test_a_flood_is_bounded(make_store):
 
 def test_expired_classes_make_room(make_store):
     store, clock = make_store(max_classes=2), make_store.clock
-    store.create(STEPS)
-    store.create(STEPS)
+    idle = [store.create(STEPS)[0] for _ in range(2)]
+    with pytest.raises(classroom.TooManyClasses):
+        store.create(STEPS)  # full while both are alive
     clock.now += classroom.IDLE_LIMIT_S + 1
-    store.create(STEPS)  # the two idle ones are gone
+    fresh, _ = store.create(STEPS)  # the two idle ones are gone
+    assert len(store) == 1 and store.view(fresh).code == fresh
+    for code in idle:
+        with pytest.raises(classroom.NoSuchClass):
+            store.view(code)
+        with pytest.raises(classroom.NoSuchClass):
+            store.join(code, "s1")
 
 
 def test_the_teacher_ends_the_class(store):
@@ -247,12 +253,27 @@ def test_join_links_open_on_a_students_device():
     assert classroom.teacher_link(join, "TOKEN") == join + "&teacher=TOKEN"
 
 
-def test_tokens_are_compared_in_constant_time_with_hmac():
-    import inspect
+def test_tokens_match_only_the_whole_token():
+    token = "Zk3_x9-Qa"
+    assert classroom.tokens_match(token, token)
+    for given in (None, "", token[:-1], token + "A", token.lower(), " " + token, "토큰", "\x00" * len(token)):
+        assert not classroom.tokens_match(given, token), given  # non-ASCII too: a no, never a TypeError
 
-    assert "compare_digest" in inspect.getsource(classroom.tokens_match)
-    assert classroom.tokens_match("abc", "abc") and not classroom.tokens_match("abd", "abc")
-    assert not classroom.tokens_match(None, "abc")
+
+def test_a_teacher_token_is_checked_with_a_constant_time_comparison(store, monkeypatch):
+    import hmac
+
+    compared = []
+    constant_time = hmac.compare_digest
+
+    def spy(given, expected):
+        compared.append((given, expected))
+        return constant_time(given, expected)
+    code, token = store.create(STEPS)
+    monkeypatch.setattr(hmac, "compare_digest", spy)
+    assert store.is_teacher(code, token) and not store.is_teacher(code, token[:-1] + "?")
+    assert len(compared) == 2  # each presented token went through hmac's comparison (Redis: its SHA-256)
+    assert len({given for given, _ in compared}) == 2 and len({expected for _, expected in compared}) == 1
 
 
 # --- The challenge's board -------------------------------------------------------------------------
@@ -529,11 +550,26 @@ def test_an_unreachable_redis_is_said_at_once_not_waited_for():
     store = RedisClassStore(f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
     for call in (lambda: store.create(STEPS), lambda: store.view("ABC234"), lambda: store.is_teacher("ABC234", "t"),
                  lambda: store.join("ABC234", "s1"), lambda: len(store)):
-        started = time.monotonic()
-        with pytest.raises(classroom.StoreUnavailable) as caught:
+        raised = returns_within(30, call)  # a hang guard, not a speed: the call ends, and says why
+        assert isinstance(raised, classroom.StoreUnavailable), raised
+        assert raised.reason == "store_unavailable" and isinstance(raised, classroom.ClassError)
+
+
+def returns_within(seconds: float, call) -> BaseException | None:
+    """Run ``call`` in a thread; what it raised (None if nothing). Fails the test if it is still
+    running after ``seconds``."""
+    outcome = {}
+
+    def run():
+        try:
             call()
-        assert caught.value.reason == "store_unavailable" and isinstance(caught.value, classroom.ClassError)
-        assert time.monotonic() - started < 2
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+            outcome["raised"] = exc
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"still waiting after {seconds} s"
+    return outcome.get("raised")
 
 
 def test_a_class_outlives_a_redis_restart(redis_url, redis_service):

@@ -47,8 +47,8 @@ def knob_label(name: str, value) -> str:
 def choices_ui(key: str) -> tuple[str, challenge.Choices] | None:
     """The nickname and the knobs, in a form; (nickname, choices) when submitted, else None."""
     with st.form(f"{key}_form", border=True):
-        nickname = st.text_input(tr("challenge.nickname"), max_chars=challenge.NICKNAME_LENGTH,
-                                 key=f"{key}_nickname", help=tr("challenge.nickname_help"))
+        # No max_chars: the browser would drop a pasted name longer than it whole; clean_nickname cuts it.
+        nickname = st.text_input(tr("challenge.nickname"), key=f"{key}_nickname", help=tr("challenge.nickname_help"))
         left, right = st.columns(2)
         hidden = left.select_slider(tr("train.hidden"), challenge.HIDDEN, value=128, key=f"{key}_hidden",
                                     help=tr("train.hidden_help"))
@@ -73,16 +73,16 @@ def choices_ui(key: str) -> tuple[str, challenge.Choices] | None:
 # --- Compute: the board's rows -----------------------------------------------------------------
 
 def scores_of(key: str) -> tuple[str, dict | None]:
-    """("done", the model's figures) once trained; ("failed", None); ("waiting", None)."""
+    """("done", the model's figures) once trained; ("failed", None); ("waiting", None). A model in
+    the registry is done whatever its job says (it is written whole or not at all): a worker the
+    app took for lost under load may still have finished it."""
     job = challenge_manager().get(key)
-    if job is not None and job.state in (jobs.FAILED, jobs.CANCELLED):
-        return "failed", None
     metadata = job.metadata if job is not None and job.metadata else None
     if metadata is None:  # trained before this server started, or by another server
         path = model_registry().path_for_key(key)
         metadata = registry.read_metadata(path) if path.exists() else None
     if metadata is None:
-        return "waiting", None
+        return ("failed" if job is not None and job.state in (jobs.FAILED, jobs.CANCELLED) else "waiting"), None
     test = metadata.get("test") or {}
     return "done", {"public": test.get("public_accuracy"), "private": test.get("private_accuracy"),
                     "seconds": metadata.get("wall_time_s")}
@@ -92,16 +92,17 @@ def settle_board(code: str) -> None:
     """Fill in the scores of the class's entries whose training has finished."""
     store = class_store()
     for entry in store.board(code):
-        if entry.public is None and not entry.failed:
+        if entry.public is None:  # a failed one too: its model may still arrive (see scores_of)
             status, figures = scores_of(entry.key)
             if status == "done":
                 store.complete(code, entry.key, figures["public"], figures["private"], figures["seconds"])
-            elif status == "failed":
+            elif status == "failed" and not entry.failed:
                 store.complete(code, entry.key, None, None, None, failed=True)
 
 
 def board_rows(entries: list, private: bool) -> list[dict]:
-    """One row per entry: nickname, knobs, public score and rank (and the private ones, with the move)."""
+    """One row per entry: nickname, knobs, public score and rank (and the private ones, with the move);
+    the entries whose training failed last, marked ``failed``, with no score."""
     shown = [e for e in entries if e.public is not None]
     public_ranks = challenge.ranks([e.public for e in shown])
     private_ranks = challenge.ranks([e.private for e in shown])
@@ -114,7 +115,9 @@ def board_rows(entries: list, private: bool) -> list[dict]:
             row.update(private=entry.private, private_rank=private_rank,
                        moved=(public_rank - private_rank) if private_rank is not None else None)
         rows.append(row)
-    return sorted(rows, key=lambda r: (r["private_rank"] if private else r["rank"]) or 10**6)
+    failed = [{"id": e.id, "nickname": e.nickname, "rank": None, "failed": True, **dict(e.knobs)}
+              for e in entries if e.failed]
+    return sorted(rows, key=lambda r: (r["private_rank"] if private else r["rank"]) or 10**6) + failed
 
 
 # --- Show ----------------------------------------------------------------------------------------
@@ -138,12 +141,16 @@ def board_table(rows: list[dict], private: bool) -> None:
     for row in rows:
         for name, label in columns.items():
             value = row.get(name)
-            if name in ("public", "private"):
+            if name == "public" and row.get("failed"):
+                value = tr("challenge.failed_row")
+            elif name in ("public", "private"):
                 value = f"{value:.1%}" if value is not None else ""
             elif name == "seconds":
                 value = f"{value:.1f}" if value is not None else ""
             elif name == "moved":
                 value = moved_text(value)
+            elif name in ("rank", "private_rank"):  # text, as every column: a number or nothing
+                value = "" if value is None else str(value)
             elif name in challenge.KNOB_NAMES:
                 value = knob_label(name, value)
             table[label].append(value)
@@ -173,12 +180,14 @@ def knob_chart(rows: list[dict], private: bool) -> alt.Chart:
 
 def board_ui(entries: list, private: bool) -> None:
     rows = board_rows(entries, private)
+    scored = [row for row in rows if not row.get("failed")]
     waiting = sum(1 for e in entries if e.public is None and not e.failed)
-    st.markdown(tr("challenge.board_count", done=len(rows), waiting=waiting))
+    st.markdown(tr("challenge.board_count", done=len(scored), waiting=waiting))
     if not rows:
         return
     board_table(rows, private)
-    st.altair_chart(knob_chart(rows, private), width="content")
+    if scored:
+        st.altair_chart(knob_chart(scored, private), width="content")
     if private:
         st.caption(tr("challenge.private_caption"))
 
@@ -189,8 +198,8 @@ def my_status(key: str | None) -> None:
         return
     manager = challenge_manager()
     job = manager.get(key)
-    if job is None or job.state in (jobs.DONE, jobs.CACHED):
-        status, figures = scores_of(key)
+    status, figures = scores_of(key)
+    if status == "done" or job is None:
         if status == "done" and figures["public"] is not None:
             st.success(tr("challenge.mine_done", public=figures["public"]), icon=":material/check_circle:")
         return

@@ -19,6 +19,7 @@ TEXT = {
     "challenge.mine_done": ("Your model is on the board: accuracy {public:.1%} on the public half of the test set.",
                             "내 모델이 순위표에 올랐습니다. 테스트 세트의 공개 절반에서 정확도 {public:.1%}입니다."),
     "challenge.mine_failed": ("Your model could not be trained: {error}", "내 모델을 학습하지 못했습니다: {error}"),
+    "challenge.failed_row": ("Could not be trained", "학습하지 못함"),
     "challenge.board_count": ("**Board**: {done} scored, {waiting} still training.",
                               "**순위표**: 점수가 나온 모델 {done}개, 아직 학습 중 {waiting}개."),
     "challenge.rank": ("Rank", "순위"),
