@@ -66,6 +66,10 @@ What happens on each failure
   and RQ's worker reconnects to dequeue. An outage longer than the heartbeat's TTL can make a
   manager mark a job lost that was still training; its worker then finishes and stores it,
   and the job shows DONE after all.
+- A worker stores the model, then cannot say so (Redis away at that moment, or it stopped): the
+  registry is the truth, and a failed job whose model is stored whole shows DONE. A worker's
+  heartbeat stops only after its job's last word (done, cancelled, failed) is written, so a job
+  ending while a manager looks is never taken for one whose worker was lost.
 """
 
 from __future__ import annotations
@@ -335,18 +339,18 @@ def run_training(config_values: dict, train_fn_name: str = "train", eval_size: i
         if reporter.cancel_asked():
             raise training.Cancelled(f"training of {config.kind} was cancelled")
         path = Registry().put(result)
+        reporter.write(state=DONE, path=str(path), finished=time.time())
     except training.Cancelled:
         reporter.write(state=CANCELLED, finished=time.time())
         return {"state": CANCELLED}
     except Exception as exc:  # any failure ends this job, never the worker
         reporter.write(state=FAILED, error=jobs.readable(exc), finished=time.time())
         raise
-    finally:
+    finally:  # the heartbeat stops only after the job's last word: never a running job without one
         reporter.stop()
         if in_main:
             signal.signal(signal.SIGUSR1, previous)
         keras.backend.clear_session()  # the next job starts from a clean Keras state
-    reporter.write(state=DONE, path=str(path), finished=time.time())
     return {"state": DONE, "path": str(path)}
 
 
@@ -598,6 +602,10 @@ class RQJobManager:
             state = CANCELLED if said == CANCELLED else FAILED
         else:  # canceled, stopped
             state = CANCELLED
+        stored = self.registry.path_for_key(rq_job.id)  # the shared folder as this replica sees it
+        metadata = read_metadata(stored) if state in (DONE, FAILED) else None
+        if state == FAILED and metadata is not None:
+            state = DONE  # stored whole by its worker, which then could not say so (Redis away, or it stopped)
         job = jobs.Job(config, state=state,
                        submitted=meta.get("submitted") or _epoch(rq_job.created_at) or time.time(),
                        started=meta.get("started") or _epoch(rq_job.started_at),
@@ -612,8 +620,7 @@ class RQJobManager:
         if state == FAILED:
             job.error = meta.get("error") or self._rq_error(rq_job)
         if state == DONE:
-            path = self.registry.path_for_key(rq_job.id)  # the shared folder as this replica sees it
-            job.path, job.metadata = str(path), read_metadata(path)
+            job.path, job.metadata = str(stored), metadata
         if cancel:
             job.stop.set()
         return job
@@ -639,8 +646,8 @@ class RQJobManager:
             with self.redis.lock(_lock_key(key), timeout=LOCK_TTL, blocking_timeout=LOCK_WAIT):
                 rq_job = self._fetch(key)
                 if (rq_job is None or rq_job.get_status(refresh=False) != JobStatus.STARTED
-                        or self.redis.exists(_alive_key(key))):
-                    return
+                        or (rq_job.meta or {}).get("state") in jobs.FINISHED or self.redis.exists(_alive_key(key))):
+                    return  # gone, ended, said its last word, or beating again
                 cancelled = bool(self.redis.exists(_cancel_key(key)))
                 rq_job.meta.update(state=CANCELLED if cancelled else FAILED, error=None if cancelled else LOST,
                                    finished=time.time())
