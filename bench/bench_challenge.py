@@ -248,7 +248,7 @@ def reference(chosen: list[challenge.Choices], count: int) -> dict:
     dataset = data.load_data()
     times = {}
     with tempfile.TemporaryDirectory() as folder:
-        manager = jobs.JobManager(registry.Registry(folder), isolate=True, train_fn=challenge.train)
+        manager = jobs.JobManager(registry.Registry(folder), trainer="challenge", isolate=True)
         for choices in chosen[:count]:
             job = manager.request(challenge.config_for(choices), dataset)
             job = manager.wait(job.key, timeout=600)

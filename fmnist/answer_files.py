@@ -1,8 +1,8 @@
 """A model's answers to its test set, stored beside the model file, so nobody waits for them twice.
 
-    test_predictions("models/multi.keras", "multi", load_data())   # stored answers, else computed and stored
-    write("models/multi.keras", predictions)                       # models/multi.answers.npz
-    read("models/multi.keras", "multi", load_data())               # TestPredictions, or None: compute them
+    test_predictions(path, "multi", load_data(), load_model=registry.load_model)  # stored, else computed and stored
+    write("models/multi.keras", predictions)              # models/multi.answers.npz
+    read("models/multi.keras", "multi", load_data())      # TestPredictions, or None: compute them
 
 Every canvas model answering its 10,000 test composites takes about 8 s on 2 CPU cores (the
 tutorial model's 10,000 test images 0.3 s), and the Predict page and the Lesson show figures
@@ -123,16 +123,15 @@ def read(keras_path, kind: str, dataset) -> evaluation.TestPredictions | None:
     return evaluation.TestPredictions(kind, pictures.images, pictures.labels, probabilities, pictures.sources)
 
 
-def test_predictions(keras_path, kind: str, dataset, load_model=None) -> evaluation.TestPredictions:
+def test_predictions(keras_path, kind: str, dataset, *, load_model) -> evaluation.TestPredictions:
     """The model's answers on its whole test set: read from beside the model file when they are
-    there and belong to it, else computed (``load_model(path)``, by default
-    :func:`fmnist.registry.load_model`, which raises ``ModelError`` for a broken file) and stored
-    for next time. A folder that cannot be written to costs the stored file, not the answers."""
+    there and belong to it, else computed (``load_model(path)``: :func:`fmnist.registry.load_model`,
+    which raises ``ModelError`` for a broken file, or a page's cached load) and stored for next
+    time. A folder that cannot be written to costs the stored file, not the answers. (The caller
+    names the loader: the registry stores these files, so this module does not import it.)"""
     stored = read(keras_path, kind, dataset)
     if stored is not None:
         return stored
-    if load_model is None:
-        from .registry import load_model
     before = file_sha256(keras_path)
     predictions = evaluation.test_predictions(load_model(keras_path), kind, dataset)
     if file_sha256(keras_path) == before:  # not replaced while it answered: the answers are this file's

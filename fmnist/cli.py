@@ -143,7 +143,7 @@ def answers(args) -> int:
             continue
         start = time.perf_counter()
         try:
-            answer_files.test_predictions(path, kind, dataset)
+            answer_files.test_predictions(path, kind, dataset, load_model=registry.load_model)
         except registry.ModelError as exc:
             print(f"{name}: {exc}", file=sys.stderr)
             return 1

@@ -130,9 +130,6 @@ def with_object_count(composites: Composites, count: int) -> np.ndarray:
 
 # --- Canvases a user describes (the Compose page) ---------------------------------------------
 
-QUADRANT_NAMES = ("top-left", "top-right", "bottom-left", "bottom-right")
-
-
 class QuadrantClash(ValueError):
     """Two garments were given the same quadrant; ``quadrant`` and ``garments`` (1-based) say which."""
 

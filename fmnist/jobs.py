@@ -1,42 +1,74 @@
-"""Training jobs that outlive a page: queued, trained in a process of their own, watched by anyone.
+"""Training jobs that outlive a page: one interface, :class:`TrainingQueue`, and its backends.
 
-    manager = JobManager(Registry())
-    job = manager.request(config, dataset)     # queued, running, or at once "cached"
-    manager.position(job.key)                  # 1 = next in line, None = not waiting
-    job.progress, job.history                  # what any session can draw
-    manager.cancel(job.key)
+:class:`JobManager` (the default: the jobs of one server, each trained in a child process of
+it) and, for several servers, :class:`fmnist.rq_jobs.RQJobManager` (the jobs in one Redis that
+every server shares, trained by ``python -m fmnist worker`` processes; :class:`QueueUnavailable`
+while Redis cannot be reached). :func:`fmnist.training_queue.open_queue` picks one for a server;
+``tests/test_training_queue.py`` runs the same cases against both.
 
-One manager serves the whole server (the Train page keeps it in ``st.cache_resource``),
-so a browser refresh does not stop a training and every session sees every job. By
-default one job trains at a time (a classroom shares two CPU cores) and the others wait
-in order. Two requests for the same config share one job; a config already in the
-registry is answered at once from disk. A finished model goes into the registry; a
-failure becomes a one-line message, not a traceback.
+    queue = JobManager(Registry(), trainer="train")
+    job = queue.request(config, dataset)     # queued, running, or at once "cached"
+    queue.position(job.key)                  # 1 = next in line, None = not waiting
+    job.progress, job.history                # what any session can draw
+    queue.cancel(job.key)
+    queue.wait(job.key, timeout=60)          # the job once finished
 
-Each training runs in a child process (``isolate=True``, the default): TensorFlow gets the
-cores to itself instead of sharing one interpreter lock with the pages, a crash ends the
-job and not the server, and Cancel first asks the training to stop after its batch, then
-ends the process if it has not. Progress comes back through a pipe. The child stops by
-itself if the server goes away.
+Both are built the same way: the registry the models go to, and the name of a training in
+:data:`TRAINERS` (a name is what an RQ job carries to a worker on another machine). A server
+opens one queue of each kind for all its sessions (the app caches what ``open_queue`` gives), so
+a browser refresh does not stop a training and every session sees every job.
 
-Every job's state is also written to ``<registry>/jobs/<key>.json``, so that a server
-stopped in the middle of a training shows that job as failed after a restart (never as
-running), while the model itself, written atomically, is either complete or absent.
+What a job goes through, and who moves it:
+
+==========  =============================================================  ======================
+state       what it means                                                  set by
+==========  =============================================================  ======================
+queued      waiting its turn (``position`` 1 = next)                       ``request``
+running     training: ``progress`` and the live ``trace`` grow             the trainer
+done        trained and stored in the registry (``path``, ``metadata``)    the trainer
+cached      the config was already in the registry: nothing trained        ``request``
+failed      ``error`` says why in one line; nothing stored                 the trainer, a restart,
+                                                                           a lost worker
+cancelled   nothing stored                                                 ``cancel``
+==========  =============================================================  ======================
+
+What every backend promises (each one a case of the shared tests):
+
+- one job a config: requests for the same config, from any session, share one job; a failed or
+  cancelled one is replaced when asked for again;
+- a config already stored is answered at once (CACHED, or DONE while the queue still holds the
+  job that trained it), and nothing trains;
+- the jobs wait in order; ``active()`` lists the running ones first, then the waiting;
+- Cancel takes a waiting job out of the queue at once; a running one stops after its batch, and
+  one that does not is ended :data:`STOP_GRACE` seconds later, CANCELLED (the queue goes on);
+- a failure ends its job with a one-line error (:func:`readable`), never the server or a worker;
+- a model is stored whole or not at all (the registry writes atomically), never without its JSON.
+
+This module's backend, :class:`JobManager`: by default one job trains at a time (a classroom
+shares two CPU cores). Each training runs in a child process (``isolate=True``): TensorFlow gets
+the cores to itself instead of sharing one interpreter lock with the pages, a crash ends the job
+and not the server, and Cancel first asks the training to stop after its batch, then ends the
+process if it has not. Progress comes back through a pipe; the child stops by itself if the
+server goes away. ``warm=True`` (the class challenge) keeps one child for every job. Every job's
+state is also written to ``<registry>/jobs/<key>.json``, so that a server stopped in the middle of
+a training shows that job as failed after a restart (:data:`INTERRUPTED`), never as running.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import multiprocessing
 import os
 import threading
 import time
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import training
-from .registry import Registry, _write_atomically, _write_text, read_metadata
+from . import challenge, training
+from .registry import Registry, read_metadata, write_text_atomically
 
 log = logging.getLogger(__name__)
 
@@ -45,12 +77,41 @@ ACTIVE = (QUEUED, RUNNING)
 FINISHED = (DONE, CACHED, FAILED, CANCELLED)
 #: The error of a job that was queued or running when its server stopped.
 INTERRUPTED = "the server stopped before this training finished"
-STOP_GRACE = 10.0  # seconds a child has to stop after its batch, before it is ended
+STOP_GRACE = 10.0  # seconds a training has to stop after Cancel, before it is ended
+WAIT_EVERY = 0.1  # seconds between a waiter's looks at its job
+
+#: The trainings a queue runs, by name: ``train(config, dataset, on_progress=, should_stop=, eval_size=)``
+#: returning a :class:`fmnist.training.TrainResult`.
+TRAINERS: dict[str, Callable] = {"train": training.train, "challenge": challenge.train}
+#: More trainings, for tests and experiments: ``name=module:function`` pairs, comma-separated. A
+#: worker finds them only if its own environment names them too.
+EXTRA_TRAINERS_ENV = "FMNIST_EXTRA_TRAINERS"
+
+
+def trainer_function(name: str) -> Callable:
+    """The training function :data:`TRAINERS` (or ``$FMNIST_EXTRA_TRAINERS``) names; ValueError if none."""
+    if name in TRAINERS:
+        return TRAINERS[name]
+    extra = dict(pair.strip().split("=", 1) for pair in os.environ.get(EXTRA_TRAINERS_ENV, "").split(",")
+                 if "=" in pair)
+    if name in extra:
+        module, _, function = extra[name].partition(":")
+        return getattr(importlib.import_module(module), function)
+    raise ValueError(f"no training is called {name!r}: one of {', '.join(sorted(TRAINERS))}")
 
 
 class QueueUnavailable(RuntimeError):
     """The shared training queue (Redis, ``fmnist.rq_jobs``) cannot be reached right now; the
     message says so in one line, and the same manager works again once it is back."""
+
+
+def trace_point(progress: training.Progress) -> tuple[float, float, float] | None:
+    """The live curve's point for a report: (epoch as a float, loss, accuracy), or None for a report
+    that is not a training batch."""
+    loss, accuracy = progress.logs.get("loss"), progress.logs.get("accuracy")
+    if progress.stage != "train" or loss is None or accuracy is None or progress.batch <= 0:
+        return None
+    return (round(progress.epoch - 1 + progress.batch / max(progress.batches, 1), 4), float(loss), float(accuracy))
 
 
 @dataclass
@@ -116,10 +177,9 @@ class Job:
 
     def _record(self, progress: training.Progress) -> None:
         self.progress = progress
-        loss, accuracy = progress.logs.get("loss"), progress.logs.get("accuracy")
-        if progress.stage == "train" and loss is not None and accuracy is not None and progress.batch > 0:
-            at = progress.epoch - 1 + progress.batch / max(progress.batches, 1)
-            self.trace.append((round(at, 4), float(loss), float(accuracy)))
+        point = trace_point(progress)
+        if point is not None:
+            self.trace.append(point)
 
 
 def readable(exc: BaseException) -> str:
@@ -128,7 +188,7 @@ def readable(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
-def _recorded_config(record: dict) -> training.TrainConfig | None:
+def recorded_config(record: dict) -> training.TrainConfig | None:
     """The config a job record names, or None when it names none that could be trained."""
     values = record.get("config")
     if not isinstance(values, dict):
@@ -143,6 +203,58 @@ def _recorded_time(record: dict, name: str) -> float | None:
     """A time in a job record, or None when it is not a number (the jobs are sorted by them)."""
     value = record.get(name)
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+class TrainingQueue(ABC):
+    """The training jobs of one queue, as every session sees them (see the module's text)."""
+
+    registry: Registry  # where the models go, and where a config already trained is found
+    trainer: str  # the name in TRAINERS of what trains each job
+    eval_size: int | None  # test images each model is scored on (None: the whole test set)
+
+    @abstractmethod
+    def request(self, config: training.TrainConfig, dataset=None) -> Job:
+        """The job for ``config``: the one queued or running, the stored model, or a new job.
+        ``dataset`` is what a training in this server uses (a worker elsewhere loads its own)."""
+
+    @abstractmethod
+    def get(self, key: str) -> Job | None:
+        """The job of a config key, or None if this queue knows none."""
+
+    @abstractmethod
+    def jobs(self) -> list[Job]:
+        """Every job this queue knows, oldest first."""
+
+    @abstractmethod
+    def active(self) -> list[Job]:
+        """Running jobs first, then waiting ones in queue order."""
+
+    @abstractmethod
+    def interrupted(self) -> list[Job]:
+        """The jobs that failed because what trained them stopped (a server, a worker)."""
+
+    @abstractmethod
+    def position(self, key: str) -> int | None:
+        """Place in the queue (1 = next to start), or None if the job is not waiting."""
+
+    @abstractmethod
+    def cancel(self, key: str) -> None:
+        """Stop a job: a waiting one leaves the queue at once, a running one stops after its batch."""
+
+    @abstractmethod
+    def shutdown(self) -> None:
+        """Let go of what this queue holds (a warm process, a connection); tests and benches call it."""
+
+    def wait(self, key: str, timeout: float | None = None) -> Job | None:
+        """Block until the job has finished (or ``timeout`` seconds passed); returns it."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            job = self.get(key)
+            if job is None or job.state in FINISHED:
+                return job
+            if deadline is not None and time.monotonic() > deadline:
+                return job
+            time.sleep(WAIT_EVERY)
 
 
 # --- The child process -----------------------------------------------------------------------
@@ -212,25 +324,25 @@ def _warm_worker(train_fn, root: str, eval_size, jobs_in, pipe, stop) -> None:
         pipe.close()
 
 
-class JobManager:
-    """Queues training requests and runs at most ``max_running`` of them at once.
+class JobManager(TrainingQueue):
+    """The jobs of one server: at most ``max_running`` train at once, in child processes of it.
 
-    ``isolate=True`` trains each job in a child process (``train_fn`` must then be a
-    module-level function, as ``training.train`` is); ``isolate=False`` in a thread of this
+    ``isolate=True`` trains each job in a child process (the trainer's function is handed to it
+    by reference, so it must be a module-level function); ``isolate=False`` in a thread of this
     process (tests that hold a training back with a gate). ``warm=True`` (the class challenge:
     many small trainings) keeps one child process for every job, one after another: a new
     process and a TensorFlow import cost 3-4 s, more than a challenge's whole training.
     """
 
-    def __init__(self, registry: Registry, max_running: int = 1, eval_size: int | None = None,
-                 train_fn: Callable = training.train, keep_finished: int = 50, isolate: bool = True,
-                 warm: bool = False):
+    def __init__(self, registry: Registry, *, trainer: str = "train", max_running: int = 1,
+                 eval_size: int | None = None, keep_finished: int = 50, isolate: bool = True, warm: bool = False):
         self.registry = registry
+        self.trainer = trainer
+        self.train_fn = trainer_function(trainer)
         self.warm = warm
         self._warm_child = None  # (process, jobs pipe, reports pipe, stop event) while one is up
         self.max_running = 1 if warm else max_running
         self.eval_size = eval_size
-        self.train_fn = train_fn
         self.keep_finished = keep_finished
         self.isolate = isolate
         self._lock = threading.Lock()
@@ -239,7 +351,7 @@ class JobManager:
         self._datasets: dict[str, object] = {}
         self._running = 0
         for record in self._settle_records():
-            config = _recorded_config(record)
+            config = recorded_config(record)
             if config is None:
                 continue
             self._jobs[config.key()] = Job(config, state=FAILED, error=INTERRUPTED,
@@ -309,17 +421,6 @@ class JobManager:
                 self._datasets.pop(key, None)
                 job.state, job.finished = CANCELLED, time.time()
                 self._save(job)
-
-    def wait(self, key: str, timeout: float | None = None) -> Job | None:
-        """Block until the job has finished (or ``timeout`` seconds passed); returns it."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            job = self.get(key)
-            if job is None or job.state in FINISHED:
-                return job
-            if deadline is not None and time.monotonic() > deadline:
-                return job
-            time.sleep(0.05)
 
     # --- working -----------------------------------------------------------------------------
 
@@ -484,7 +585,7 @@ class JobManager:
             return
         try:
             self.records_dir.mkdir(parents=True, exist_ok=True)
-            _write_atomically(self.records_dir / f"{job.key}.json", _write_text(json.dumps(job.record()) + "\n"))
+            write_text_atomically(self.records_dir / f"{job.key}.json", json.dumps(job.record()) + "\n")
         except OSError as exc:
             log.warning("could not record job %s: %s", job.key, exc)
 
@@ -505,7 +606,7 @@ class JobManager:
                 continue
             record.update(state=FAILED, error=INTERRUPTED, finished=time.time())
             try:
-                _write_atomically(path, _write_text(json.dumps(record) + "\n"))
+                write_text_atomically(path, json.dumps(record) + "\n")
             except OSError:
                 pass
             interrupted.append(record)

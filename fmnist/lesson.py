@@ -68,7 +68,6 @@ STEPS = (
     Step("train", "train"),
 )
 STEP_IDS = tuple(step.id for step in STEPS)
-QUESTIONS = {step.question.id: step for step in STEPS if step.question}
 
 
 def clamp_step(value, default: int = 0) -> int:

@@ -82,6 +82,11 @@ def _write_text(text: str):
     return write
 
 
+def write_text_atomically(path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` under a temporary name beside it, then rename it into place."""
+    _write_atomically(Path(path), _write_text(text))
+
+
 def save_model(model, metadata: dict, keras_path, answers=None) -> None:
     """Write ``model`` to ``keras_path`` and ``metadata`` to the JSON beside it, each atomically;
     ``answers``, the model's TestPredictions on its whole test set, go beside them too

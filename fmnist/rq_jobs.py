@@ -1,12 +1,13 @@
 """Training jobs on RQ workers, for more than one app server ($FMNIST_REDIS_URL set).
 
-    manager = RQJobManager(Registry(), os.environ["FMNIST_REDIS_URL"])          # the Train page
-    manager = RQJobManager(Registry(), url, queue_name="challenge", train_fn_name="challenge")
-    job = manager.request(config, dataset)        # the dataset is not sent: workers load their own
-    python -m fmnist worker                        # on any machine that sees Redis and the registry
+    queue = RQJobManager(Registry(), os.environ["FMNIST_REDIS_URL"])          # the Train page's
+    queue = RQJobManager(Registry(), url, trainer="challenge", queue_name="challenge")
+    job = queue.request(config, dataset)        # the dataset is not sent: workers load their own
+    python -m fmnist worker                      # on any machine that sees Redis and the registry
 
-:class:`RQJobManager` has the methods of :class:`fmnist.jobs.JobManager` and answers with the same
-:class:`fmnist.jobs.Job` objects, so a page uses either. Each answer is a snapshot of what Redis
+:class:`RQJobManager` is a :class:`fmnist.jobs.TrainingQueue`, as :class:`fmnist.jobs.JobManager`
+is, and answers with the same :class:`fmnist.jobs.Job` objects, so a page uses either
+(:func:`fmnist.training_queue.open_queue` picks). Each answer is a snapshot of what Redis
 holds when it is asked (a page asks again on each run, as it does); any number of managers, one a
 replica, on the same Redis see the same jobs. The models go to the registry folder that every
 replica and worker shares; a config already there is answered at once as CACHED, as on one server.
@@ -66,6 +67,10 @@ What happens on each failure
   and RQ's worker reconnects to dequeue. An outage longer than the heartbeat's TTL can make a
   manager mark a job lost that was still training; its worker then finishes and stores it,
   and the job shows DONE after all.
+- A worker stores the model, then cannot say so (Redis away at that moment, or it stopped): the
+  registry is the truth, and a failed job whose model is stored whole shows DONE. A worker's
+  heartbeat stops only after its job's last word (done, cancelled, failed) is written, so a job
+  ending while a manager looks is never taken for one whose worker was lost.
 """
 
 from __future__ import annotations
@@ -94,14 +99,13 @@ from rq.serializers import JSONSerializer
 from rq.utils import now as rq_now
 
 from . import jobs, training
-from .jobs import CACHED, CANCELLED, DONE, FAILED, QUEUED, RUNNING
+from .jobs import CACHED, CANCELLED, DONE, FAILED, QUEUED, RUNNING, trace_point, trainer_function
 from .registry import Registry, read_metadata
 
 log = logging.getLogger(__name__)
 
 REDIS_URL_ENV = "FMNIST_REDIS_URL"
 QUEUES = ("challenge", "train")  # a worker's default order: challenge jobs take 2 s, train jobs minutes
-TRAIN_FUNCTIONS = ("train", "challenge")  # fmnist.training.train, fmnist.challenge.train
 #: The error of a job whose worker stopped (killed, machine gone) while it trained.
 LOST = "the worker training this model stopped before it finished"
 
@@ -153,16 +157,6 @@ def unavailable(exc: BaseException, url: str | None = None) -> jobs.QueueUnavail
 def _without_password(url: str) -> str:
     scheme, _, rest = url.partition("://")
     return f"{scheme}://{rest.rpartition('@')[2]}" if rest else url
-
-
-def _train_fn(name: str):
-    if name == "train":
-        return training.train
-    if name == "challenge":
-        from . import challenge
-
-        return challenge.train
-    raise ValueError(f"train_fn_name must be one of {TRAIN_FUNCTIONS}, got {name!r}")
 
 
 def _epoch(moment: datetime | None) -> float | None:
@@ -267,10 +261,9 @@ class _Reporter:
         return self._stop
 
     def report(self, progress: training.Progress) -> None:
-        loss, accuracy = progress.logs.get("loss"), progress.logs.get("accuracy")
-        if progress.stage == "train" and loss is not None and accuracy is not None and progress.batch > 0:
-            at = progress.epoch - 1 + progress.batch / max(progress.batches, 1)
-            self.trace.append((round(at, 4), float(loss), float(accuracy)))
+        point = trace_point(progress)
+        if point is not None:
+            self.trace.append(point)
             if len(self.trace) > TRACE_LIMIT:
                 self.trace = self.trace[::2]  # every other point: the curve's whole length, half the points
         ends_epoch = progress.batch >= progress.batches or progress.stage != "train"
@@ -296,9 +289,11 @@ def _quick_client(connection: redis.Redis) -> redis.Redis:
     return redis.Redis(connection_pool=pool)
 
 
-def run_training(config_values: dict, train_fn_name: str = "train", eval_size: int | None = None) -> dict:
-    """The RQ job: train ``config_values`` (a TrainConfig as a dict) with the named train function,
-    store the model in this worker's registry ($FMNIST_REGISTRY), report through Redis.
+def run_training(config_values: dict, trainer: str = "train", eval_size: int | None = None) -> dict:
+    """The RQ job: train ``config_values`` (a TrainConfig as a dict) with the training
+    :data:`fmnist.jobs.TRAINERS` names ``trainer``, store the model in this worker's registry
+    ($FMNIST_REGISTRY), report through Redis. Jobs already in Redis name this function by its
+    dotted path (``fmnist.rq_jobs.run_training``) and its arguments by position: keep both.
 
     Returns ``{"state": "done", "path": ...}`` or ``{"state": "cancelled"}``; a failure raises
     (RQ marks the job failed) after writing its one-line error into the job's meta."""
@@ -308,7 +303,7 @@ def run_training(config_values: dict, train_fn_name: str = "train", eval_size: i
     if job is None:
         raise RuntimeError("run_training runs inside an RQ worker")
     config = training.TrainConfig.from_dict(config_values)
-    train_fn = _train_fn(train_fn_name)
+    train_fn = trainer_function(trainer)
     if config.key() != job.id:
         raise ValueError(f"job {job.id} does not hold the config of that key ({config.key()})")
     reporter = _Reporter(job, _quick_client(job.connection))
@@ -335,18 +330,18 @@ def run_training(config_values: dict, train_fn_name: str = "train", eval_size: i
         if reporter.cancel_asked():
             raise training.Cancelled(f"training of {config.kind} was cancelled")
         path = Registry().put(result)
+        reporter.write(state=DONE, path=str(path), finished=time.time())
     except training.Cancelled:
         reporter.write(state=CANCELLED, finished=time.time())
         return {"state": CANCELLED}
     except Exception as exc:  # any failure ends this job, never the worker
         reporter.write(state=FAILED, error=jobs.readable(exc), finished=time.time())
         raise
-    finally:
+    finally:  # the heartbeat stops only after the job's last word: never a running job without one
         reporter.stop()
         if in_main:
             signal.signal(signal.SIGUSR1, previous)
         keras.backend.clear_session()  # the next job starts from a clean Keras state
-    reporter.write(state=DONE, path=str(path), finished=time.time())
     return {"state": DONE, "path": str(path)}
 
 
@@ -390,14 +385,14 @@ def _reachable(method):
     return call
 
 
-class RQJobManager:
-    """:class:`fmnist.jobs.JobManager`'s methods over an RQ queue in Redis (see the module's text)."""
+class RQJobManager(jobs.TrainingQueue):
+    """The jobs of an RQ queue in Redis, shared by every server on it (see the module's text)."""
 
-    def __init__(self, registry: Registry, redis_url: str, queue_name: str = "train", train_fn_name: str = "train",
+    def __init__(self, registry: Registry, redis_url: str, *, trainer: str = "train", queue_name: str = "train",
                  eval_size: int | None = None):
-        _train_fn(train_fn_name)  # a name the workers know
+        trainer_function(trainer)  # a name the workers know
         self.registry = registry
-        self.train_fn_name = train_fn_name
+        self.trainer = trainer
         self.eval_size = eval_size
         self.redis = connect(redis_url)
         self.queue = Queue(queue_name, connection=self.redis, serializer=JSONSerializer)
@@ -490,17 +485,6 @@ class RQJobManager:
             rq_job.cancel()
             self.redis.expire(rq_job.key, KEEP_S)
 
-    def wait(self, key: str, timeout: float | None = None) -> jobs.Job | None:
-        """Block until the job has finished (or ``timeout`` seconds passed); returns it."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while True:
-            job = self.get(key)
-            if job is None or job.state in jobs.FINISHED:
-                return job
-            if deadline is not None and time.monotonic() > deadline:
-                return job
-            time.sleep(0.1)
-
     def shutdown(self) -> None:
         """Close the connections (the workers are not this manager's)."""
         self.redis.close()
@@ -525,7 +509,7 @@ class RQJobManager:
         self.redis.delete(_cancel_key(key), _alive_key(key))
         submitted = time.time()
         rq_job = self.queue.enqueue(
-            run_training, dataclasses.asdict(config), self.train_fn_name, self.eval_size,
+            run_training, dataclasses.asdict(config), self.trainer, self.eval_size,
             job_id=key, job_timeout=JOB_TIMEOUT, result_ttl=KEEP_S, failure_ttl=KEEP_S,
             description=f"train {key}", meta={"state": QUEUED, "submitted": submitted})
         with self.redis.pipeline() as pipe:
@@ -574,7 +558,7 @@ class RQJobManager:
         except ValueError:
             return None
         metadata = read_metadata(path) if path.exists() else None
-        config = jobs._recorded_config(metadata or {})
+        config = jobs.recorded_config(metadata or {})
         if config is None or config.key() != key:
             return None
         return jobs.Job(config, state=CACHED, metadata=metadata, path=str(path), finished=time.time())
@@ -598,6 +582,10 @@ class RQJobManager:
             state = CANCELLED if said == CANCELLED else FAILED
         else:  # canceled, stopped
             state = CANCELLED
+        stored = self.registry.path_for_key(rq_job.id)  # the shared folder as this replica sees it
+        metadata = read_metadata(stored) if state in (DONE, FAILED) else None
+        if state == FAILED and metadata is not None:
+            state = DONE  # stored whole by its worker, which then could not say so (Redis away, or it stopped)
         job = jobs.Job(config, state=state,
                        submitted=meta.get("submitted") or _epoch(rq_job.created_at) or time.time(),
                        started=meta.get("started") or _epoch(rq_job.started_at),
@@ -612,8 +600,7 @@ class RQJobManager:
         if state == FAILED:
             job.error = meta.get("error") or self._rq_error(rq_job)
         if state == DONE:
-            path = self.registry.path_for_key(rq_job.id)  # the shared folder as this replica sees it
-            job.path, job.metadata = str(path), read_metadata(path)
+            job.path, job.metadata = str(stored), metadata
         if cancel:
             job.stop.set()
         return job
@@ -639,8 +626,8 @@ class RQJobManager:
             with self.redis.lock(_lock_key(key), timeout=LOCK_TTL, blocking_timeout=LOCK_WAIT):
                 rq_job = self._fetch(key)
                 if (rq_job is None or rq_job.get_status(refresh=False) != JobStatus.STARTED
-                        or self.redis.exists(_alive_key(key))):
-                    return
+                        or (rq_job.meta or {}).get("state") in jobs.FINISHED or self.redis.exists(_alive_key(key))):
+                    return  # gone, ended, said its last word, or beating again
                 cancelled = bool(self.redis.exists(_cancel_key(key)))
                 rq_job.meta.update(state=CANCELLED if cancelled else FAILED, error=None if cancelled else LOST,
                                    finished=time.time())

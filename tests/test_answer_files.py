@@ -46,7 +46,7 @@ def test_answers_are_computed_once_then_read_without_the_model(dense_copy, fmnis
 
 
 def test_answers_of_another_model_file_are_stale_and_computed_again(dense_copy, fmnist_data, tmp_path):
-    answer_files.test_predictions(dense_copy, "dense", fmnist_data)
+    answer_files.test_predictions(dense_copy, "dense", fmnist_data, load_model=registry.load_model)
     model = registry.load_model(dense_copy)
     model.layers[-1].bias.assign(model.layers[-1].bias.numpy() + np.arange(10, dtype="float32"))
     registry.save_model(model, registry.read_metadata(dense_copy), dense_copy)  # no answers given: the old ones stay
@@ -61,7 +61,7 @@ def test_answers_of_another_model_file_are_stale_and_computed_again(dense_copy, 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "other_kind"])
 def test_damaged_answers_are_not_trusted(dense_copy, fmnist_data, damage):
-    answer_files.test_predictions(dense_copy, "dense", fmnist_data)
+    answer_files.test_predictions(dense_copy, "dense", fmnist_data, load_model=registry.load_model)
     stored = answer_files.answers_path(dense_copy)
     if damage == "truncated":
         stored.write_bytes(stored.read_bytes()[:1000])
@@ -71,7 +71,7 @@ def test_damaged_answers_are_not_trusted(dense_copy, fmnist_data, damage):
 
 
 def test_answers_to_other_pictures_are_not_trusted(dense_copy, fmnist_data):
-    answer_files.test_predictions(dense_copy, "dense", fmnist_data)
+    answer_files.test_predictions(dense_copy, "dense", fmnist_data, load_model=registry.load_model)
     (x_train, y_train), (x_test, y_test) = fmnist_data
     shifted = (x_train, y_train), (np.roll(x_test, 1, axis=0), np.roll(y_test, 1))
     assert answer_files.read(dense_copy, "dense", shifted) is None
@@ -81,7 +81,7 @@ def test_a_broken_model_without_answers_raises_model_error(tmp_path, fmnist_data
     broken = tmp_path / "dense.keras"
     broken.write_bytes(b"not a keras archive")
     with pytest.raises(registry.ModelError):
-        answer_files.test_predictions(broken, "dense", fmnist_data)
+        answer_files.test_predictions(broken, "dense", fmnist_data, load_model=registry.load_model)
 
 
 def test_save_model_stores_answers_of_the_whole_test_set_only(dense_copy, fmnist_data, tmp_path):
@@ -103,7 +103,7 @@ def test_delete_removes_the_answers_with_the_model(tmp_path, dense_copy, fmnist_
     path = store.path_for_key("dense-0123456789ab")
     path.parent.mkdir()
     shutil.copy(dense_copy, path)
-    answer_files.test_predictions(path, "dense", fmnist_data)
+    answer_files.test_predictions(path, "dense", fmnist_data, load_model=registry.load_model)
     assert store.delete("dense-0123456789ab")
     assert not answer_files.answers_path(path).exists()
 

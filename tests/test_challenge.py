@@ -90,19 +90,32 @@ def configs(count: int) -> list[TrainConfig]:
     return [TrainConfig("dense", seed=seed, hidden=16, **TINY) for seed in range(count)]
 
 
+def wait_until_training(manager, key):
+    """Until the warm process reports the job's first batches."""
+    deadline = time.monotonic() + 120
+    while (job := manager.get(key)).state != jobs.RUNNING or job.progress is None:
+        assert job.state in jobs.ACTIVE and time.monotonic() < deadline, (job.state, job.error)
+        time.sleep(0.2)
+
+
 def test_the_warm_process_trains_one_job_after_another_in_one_process(tmp_path):
-    manager = jobs.JobManager(registry.Registry(tmp_path), warm=True, train_fn=challenge.train, eval_size=None)
+    manager = jobs.JobManager(registry.Registry(tmp_path), trainer="challenge", warm=True, eval_size=None)
     try:
-        keys = [manager.request(config, None).key for config in configs(3)]
-        assert manager.position(keys[2]) in (1, 2)  # waiting its turn
-        pids = set()
+        slow = manager.request(TrainConfig("dense", epochs=30, train_size=55000, seed=2), None)
+        wait_until_training(manager, slow.key)  # minutes of training ahead: the others must wait
+        pid = manager._warm_child[0].pid
+        keys = [manager.request(config, None).key for config in configs(2)]
+        assert [manager.position(key) for key in keys] == [1, 2]  # waiting their turn, in order
+
+        manager.cancel(slow.key)
+        assert manager.wait(slow.key, timeout=60).state == jobs.CANCELLED  # stopped after its batch
         for key in keys:
             job = manager.wait(key, timeout=240)
             assert job.state == jobs.DONE, job.error
-            assert "public_accuracy" in job.metadata["test"]
-            pids.add(manager._warm_child[0].pid)
-        assert len(pids) == 1  # one process for every job
+            assert "public_accuracy" in job.metadata["test"]  # the challenge's training
+        assert manager._warm_child[0].pid == pid  # one process for every job, the cancelled one too
         assert all(registry.Registry(tmp_path).path_for_key(key).exists() for key in keys)
+        assert not registry.Registry(tmp_path).path_for_key(slow.key).exists()
     finally:
         manager.shutdown()
 
@@ -112,10 +125,7 @@ def test_a_warm_process_killed_mid_job_fails_that_job_and_the_next_gets_a_new_on
     try:
         slow, quick = TrainConfig("dense", epochs=30, train_size=55000, seed=1), configs(1)[0]
         first = manager.request(slow, None)
-        deadline = time.monotonic() + 120
-        while first.state != jobs.RUNNING or first.progress is None:  # training has started in the warm process
-            assert time.monotonic() < deadline, first.state
-            time.sleep(0.2)
+        wait_until_training(manager, first.key)
         victim = manager._warm_child[0].pid
         os.kill(victim, signal.SIGKILL)
         assert manager.wait(first.key, timeout=60).state == jobs.FAILED
@@ -123,23 +133,5 @@ def test_a_warm_process_killed_mid_job_fails_that_job_and_the_next_gets_a_new_on
         second = manager.request(quick, None)
         assert manager.wait(second.key, timeout=240).state == jobs.DONE
         assert manager._warm_child[0].pid != victim
-    finally:
-        manager.shutdown()
-
-
-def test_a_warm_job_can_be_cancelled_and_the_process_goes_on(tmp_path):
-    manager = jobs.JobManager(registry.Registry(tmp_path), warm=True)
-    try:
-        slow = manager.request(TrainConfig("dense", epochs=30, train_size=55000, seed=2), None)
-        deadline = time.monotonic() + 120
-        while slow.progress is None:
-            assert time.monotonic() < deadline
-            time.sleep(0.2)
-        pid = manager._warm_child[0].pid
-        manager.cancel(slow.key)
-        assert manager.wait(slow.key, timeout=60).state == jobs.CANCELLED
-        after = manager.request(configs(1)[0], None)
-        assert manager.wait(after.key, timeout=240).state == jobs.DONE
-        assert manager._warm_child[0].pid == pid  # stopped after its batch: the same process goes on
     finally:
         manager.shutdown()

@@ -1,8 +1,10 @@
-"""Training jobs: one at a time, a queue with places, shared requests, cancel, readable failures,
-a process of its own per training, and a restart that finds what it left behind.
+"""What only this server's training queue (fmnist.jobs.JobManager) does: slots, a process of its
+own per training, a crash or a kill that ends only its job, a restart that finds what it left
+behind, a training that stops when its server dies. The promises every queue keeps (order,
+shared requests, Cancel, failures) are in tests/test_training_queue.py.
 
-Every job trains a real (tiny) model. The queue tests train in threads (``isolate=False``) so a
-gate can hold the first one back; the others train in child processes, as the app does.
+Every job trains a real (tiny) model. Tests that hold a training back with a gate train in threads
+(``isolate=False``); the others in child processes, as the app does.
 """
 
 import os
@@ -58,6 +60,17 @@ def store(tmp_path):
 
 
 @pytest.fixture
+def trainer(monkeypatch):
+    """A queue takes the name of its training: ``trainer(function)`` registers a test's function in
+    jobs.TRAINERS for this test and returns its name."""
+    def register(function) -> str:
+        name = f"test-{getattr(function, '__name__', type(function).__name__)}-{id(function)}"
+        monkeypatch.setitem(jobs.TRAINERS, name, function)
+        return name
+    return register
+
+
+@pytest.fixture
 def gated():
     trainer = GatedTrain()
     yield trainer
@@ -71,79 +84,8 @@ def wait_until(condition, timeout=30.0):
         time.sleep(0.02)
 
 
-def test_one_job_trains_at_a_time_and_the_others_wait_in_order(store, gated, fmnist_data):
-    manager = jobs.JobManager(store, train_fn=gated, eval_size=200, isolate=False)
-    first, second, third = (manager.request(tiny(seed), fmnist_data) for seed in (1, 2, 3))
-
-    wait_until(lambda: gated.order)
-    assert [first.state, second.state, third.state] == [jobs.RUNNING, jobs.QUEUED, jobs.QUEUED]
-    assert [manager.position(job.key) for job in (first, second, third)] == [None, 1, 2]
-    assert [job.key for job in manager.active()] == [first.key, second.key, third.key]
-
-    gated.gate.set()
-    for job in (first, second, third):
-        assert manager.wait(job.key, timeout=120).state == jobs.DONE
-    assert gated.most_at_once == 1
-    assert gated.order == [first.key, second.key, third.key]
-    assert {entry.key for entry in store.entries()} == {first.key, second.key, third.key}
-    assert manager.active() == []
-
-
-def test_two_requests_for_the_same_config_share_one_job(store, gated, fmnist_data):
-    manager = jobs.JobManager(store, train_fn=gated, eval_size=200, isolate=False)
-    asked = manager.request(tiny(), fmnist_data)
-    asked_again = manager.request(tiny(), fmnist_data)
-    assert asked_again is asked
-    gated.gate.set()
-    manager.wait(asked.key, timeout=120)
-    assert manager.request(tiny(), fmnist_data) is asked  # done: the same job, curves and all
-    assert gated.order == [asked.key]
-
-
-def test_a_finished_job_is_stored_with_metrics_and_curves(store, fmnist_data):
-    manager = jobs.JobManager(store, eval_size=200)
-    job = manager.wait(manager.request(tiny(kind="single"), fmnist_data).key, timeout=120)
-    assert job.state == jobs.DONE
-    assert job.path == str(store.path_for(job.config))
-    assert 0 <= job.metadata["test"]["accuracy"] <= 1
-    assert job.progress.stage == "done"
-    curves = {(row["metric"], row["split"]) for row in job.curves()}
-    assert curves == {("loss", "train"), ("accuracy", "train"), ("loss", "validation"), ("accuracy", "validation")}
-
-    restarted = jobs.JobManager(store, train_fn=GatedTrain(), eval_size=200, isolate=False)  # e.g. the server restarted
-    again = restarted.request(tiny(kind="single"), fmnist_data)
-    assert again.state == jobs.CACHED and again.metadata == job.metadata
-    assert {row["split"] for row in again.curves()} == {"train", "validation"}  # from the stored history
-
-
-def test_cancelling_a_waiting_job_takes_it_out_of_the_queue(store, gated, fmnist_data):
-    manager = jobs.JobManager(store, train_fn=gated, eval_size=200, isolate=False)
-    first, second, third = (manager.request(tiny(seed), fmnist_data) for seed in (1, 2, 3))
-    manager.cancel(second.key)
-    assert second.state == jobs.CANCELLED
-    assert manager.position(third.key) == 1
-    gated.gate.set()
-    assert manager.wait(third.key, timeout=120).state == jobs.DONE
-    assert second.key not in gated.order
-    assert store.lookup(second.config) is None
-
-
-def test_a_failure_becomes_a_one_line_message_and_the_queue_goes_on(tmp_path, fmnist_data):
-    blocked = tmp_path / "not-a-folder"
-    blocked.write_text("a file where the registry folder should be")
-    manager = jobs.JobManager(registry.Registry(blocked), eval_size=200)
-    failed = manager.request(tiny(1), fmnist_data)
-    after = manager.request(tiny(2), fmnist_data)
-    assert manager.wait(failed.key, timeout=120).state == jobs.FAILED
-    assert failed.error and "\n" not in failed.error and "Traceback" not in failed.error
-    assert manager.wait(after.key, timeout=120).state == jobs.FAILED  # it ran: the failure freed the slot
-    retry = manager.request(tiny(1), fmnist_data)
-    assert retry is not failed  # a failed config can be asked for again
-    manager.wait(retry.key, timeout=120)
-
-
-def test_two_slots_train_two_jobs_at_once(store, gated, fmnist_data):
-    manager = jobs.JobManager(store, max_running=2, train_fn=gated, eval_size=200, isolate=False)
+def test_two_slots_train_two_jobs_at_once(store, gated, fmnist_data, trainer):
+    manager = jobs.JobManager(store, max_running=2, trainer=trainer(gated), eval_size=200, isolate=False)
     for seed in (1, 2, 3):
         manager.request(tiny(seed), fmnist_data)
     wait_until(lambda: len(gated.order) == 2)
@@ -162,15 +104,15 @@ def crash(config, dataset, **kwargs):
     os._exit(3)  # as a segfault or the kernel's OOM killer would end it: no word, no clean-up
 
 
-def test_each_training_runs_in_a_process_of_its_own(store, fmnist_data):
-    manager = jobs.JobManager(store, train_fn=fail_with_pid, eval_size=200)
+def test_each_training_runs_in_a_process_of_its_own(store, fmnist_data, trainer):
+    manager = jobs.JobManager(store, trainer=trainer(fail_with_pid), eval_size=200)
     job = manager.wait(manager.request(tiny(), fmnist_data).key, timeout=120)
     assert job.state == jobs.FAILED
     assert job.error.startswith("trained in process ") and job.error != f"trained in process {os.getpid()}"
 
 
-def test_a_crashing_training_fails_its_job_and_the_server_goes_on(store, fmnist_data):
-    crashing = jobs.JobManager(store, train_fn=crash, eval_size=200)
+def test_a_crashing_training_fails_its_job_and_the_server_goes_on(store, fmnist_data, trainer):
+    crashing = jobs.JobManager(store, trainer=trainer(crash), eval_size=200)
     job = crashing.wait(crashing.request(tiny(1), fmnist_data).key, timeout=120)
     assert job.state == jobs.FAILED and "exit code 3" in job.error
     assert crashing.active() == []
@@ -200,15 +142,15 @@ def test_a_killed_training_leaves_no_model_and_a_restart_shows_the_job_failed(st
     assert not list(store.root.glob("*.keras")) and not list(store.root.glob(".*"))
 
 
-def test_a_job_still_waiting_when_the_server_stopped_is_failed_after_a_restart(store, gated, fmnist_data):
-    manager = jobs.JobManager(store, train_fn=gated, eval_size=200, isolate=False)
+def test_a_job_still_waiting_when_the_server_stopped_is_failed_after_a_restart(store, gated, fmnist_data, trainer):
+    manager = jobs.JobManager(store, trainer=trainer(gated), eval_size=200, isolate=False)
     running, waiting = manager.request(tiny(1), fmnist_data), manager.request(tiny(2), fmnist_data)
     wait_until(lambda: gated.order)
     assert waiting.state == jobs.QUEUED
     assert json.loads((store.root / "jobs" / f"{waiting.key}.json").read_text())["state"] == jobs.QUEUED
 
     again = GatedTrain()
-    restarted = jobs.JobManager(store, train_fn=again, eval_size=200, isolate=False)
+    restarted = jobs.JobManager(store, trainer=trainer(again), eval_size=200, isolate=False)
     assert {job.key for job in restarted.interrupted()} == {running.key, waiting.key}
     assert restarted.get(waiting.key).error == jobs.INTERRUPTED and restarted.position(waiting.key) is None
     assert json.loads((store.root / "jobs" / f"{waiting.key}.json").read_text())["state"] == jobs.FAILED
@@ -250,42 +192,6 @@ def test_corrupt_job_records_are_skipped_and_the_manager_starts(store):
     for name in ("half-written.json", "a-list.json", "not-utf8.json"):  # nothing to settle: left as found
         content = corrupt[name]
         assert (folder / name).read_bytes() == (content if isinstance(content, bytes) else content.encode())
-
-
-def test_cancel_stops_a_training_process_and_stores_nothing(store, fmnist_data):
-    manager = jobs.JobManager(store, eval_size=200)
-    long = tiny(kind="multi", epochs=50, train_size=2000)
-    job = manager.request(long, fmnist_data)
-    wait_until(lambda: job.progress is not None and job.progress.stage == "train", timeout=120)
-    manager.cancel(job.key)
-    assert manager.wait(job.key, timeout=60).state == jobs.CANCELLED
-    assert job.progress.epoch < 50 and store.lookup(long) is None
-    assert json.loads((store.root / "jobs" / f"{job.key}.json").read_text())["state"] == jobs.CANCELLED
-    again = manager.request(long, fmnist_data)
-    assert again is not job and again.state in jobs.ACTIVE  # asking again starts afresh
-    manager.cancel(again.key)
-    assert manager.wait(again.key, timeout=60).state == jobs.CANCELLED
-
-
-def train_ignoring_stop(config, dataset, on_progress, should_stop, eval_size):
-    """training.train that never hears the stop request (as a training stuck in a long step)."""
-    return training.train(config, dataset, on_progress=on_progress, should_stop=lambda: False, eval_size=eval_size)
-
-
-def test_a_training_that_ignores_the_stop_request_is_ended(store, fmnist_data, monkeypatch):
-    import multiprocessing
-
-    monkeypatch.setattr(jobs, "STOP_GRACE", 1.0)
-    manager = jobs.JobManager(store, train_fn=train_ignoring_stop, eval_size=200)
-    long = tiny(kind="single", epochs=50, train_size=2000)
-    job = manager.request(long, fmnist_data)
-    wait_until(lambda: job.progress is not None and job.progress.stage == "train", timeout=120)
-    child = next(p for p in multiprocessing.active_children() if p.name == f"train-{job.key}")
-    manager.cancel(job.key)
-    assert manager.wait(job.key, timeout=60).state == jobs.CANCELLED
-    assert not child.is_alive() and child.exitcode == -signal.SIGKILL  # ended, not stopped by itself
-    assert job.progress.epoch < 50 and store.lookup(long) is None
-    assert not list(store.root.glob("*.keras"))
 
 
 ORPHAN = """
@@ -335,8 +241,9 @@ def test_a_training_stops_by_itself_when_its_server_dies(tmp_path):
     assert not list(tmp_path.glob("*.keras"))
 
 
-def test_a_training_that_cannot_be_handed_to_a_process_fails_its_job_with_a_message(store, fmnist_data):
-    manager = jobs.JobManager(store, train_fn=lambda config, dataset, **kwargs: None, eval_size=200)  # not picklable
+def test_a_training_that_cannot_be_handed_to_a_process_fails_its_job_with_a_message(store, fmnist_data, trainer):
+    manager = jobs.JobManager(store, trainer=trainer(lambda config, dataset, **kwargs: None),
+                              eval_size=200)  # not picklable
     job = manager.wait(manager.request(tiny(), fmnist_data).key, timeout=60)
     assert job.state == jobs.FAILED and job.error and "\n" not in job.error
     assert manager.active() == []

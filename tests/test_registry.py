@@ -52,10 +52,11 @@ def test_put_stores_the_model_and_its_json_under_the_config_key(store, tiny):
     assert {p.stat().st_mode & 0o777 for p in store.root.iterdir()} == {0o644}  # readable by the class server
 
 
-def test_the_same_config_is_not_trained_again(store, tiny, fmnist_data):
+def test_the_same_config_is_not_trained_again(store, tiny, fmnist_data, monkeypatch):
     store.put(tiny)
     counting = CountingTrain()
-    manager = jobs.JobManager(store, train_fn=counting, eval_size=200)
+    monkeypatch.setitem(jobs.TRAINERS, "counting", counting)
+    manager = jobs.JobManager(store, trainer="counting", eval_size=200)
     job = manager.request(TINY, fmnist_data)
     assert job.state == jobs.CACHED  # answered at once, from disk
     assert counting.calls == 0
