@@ -77,3 +77,16 @@ def test_redis_down_is_said_on_the_page_and_the_page_comes_back(shared, redis_se
     assert not student.exception
     assert i18n.t("app.shared_down", "en") not in [w.value for w in student.warning]
     assert i18n.t("lesson.joined_paced", "en", code=code) in shown(student)  # the class survived the restart
+
+
+def test_a_hosted_app_keeps_its_classes_in_redis_and_trains_in_its_own_server(monkeypatch):
+    """FMNIST_TRAIN_HERE=1 beside FMNIST_REDIS_URL: the class store is shared, the training queues local."""
+    import ui.backends as backends
+
+    monkeypatch.setenv("FMNIST_REDIS_URL", "redis://127.0.0.1:1/0")
+    assert backends.redis_url() == backends.queue_redis_url() == "redis://127.0.0.1:1/0"
+    monkeypatch.setenv("FMNIST_TRAIN_HERE", "1")
+    assert backends.redis_url() == "redis://127.0.0.1:1/0"
+    assert backends.queue_redis_url() is None
+    monkeypatch.delenv("FMNIST_REDIS_URL")
+    assert backends.redis_url() is None and backends.queue_redis_url() is None

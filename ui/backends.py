@@ -11,7 +11,8 @@ import os
 
 import streamlit as st
 
-from fmnist import challenge, classroom, jobs, registry
+from fmnist import classroom, jobs, registry
+from fmnist.training_queue import open_queue
 from ui.text import tr
 
 
@@ -78,13 +79,19 @@ def outage_safe(function):
     return safe
 
 
+TRAIN_HERE_ENV = "FMNIST_TRAIN_HERE"
+
+
+def queue_redis_url() -> str | None:
+    """Where the training queues live: Redis's RQ workers with $FMNIST_REDIS_URL, unless
+    $FMNIST_TRAIN_HERE=1 keeps the trainings in this server (a hosted app that keeps its classes
+    in a hosted Redis has no workers of its own)."""
+    return None if os.environ.get(TRAIN_HERE_ENV, "").strip() == "1" else redis_url()
+
+
 @st.cache_resource(show_spinner=False)
 def _job_manager(root: str, redis: str | None = None):
-    if redis:
-        from fmnist import rq_jobs
-
-        return rq_jobs.RQJobManager(registry.Registry(root), redis, queue_name="train", train_fn_name="train")
-    return jobs.JobManager(registry.Registry(root), max_running=training_slots())
+    return open_queue("train", registry.Registry(root), redis, max_running=training_slots())
 
 
 def training_slots() -> int:
@@ -97,8 +104,7 @@ def training_slots() -> int:
 
 def job_manager():
     """The server's one training-job manager (per registry folder): every session sees its jobs."""
-    return _job_manager(str(model_registry().root), redis_url())
-
+    return _job_manager(str(model_registry().root), queue_redis_url())
 
 
 # --- The class of a lesson -----------------------------------------------------------------------
@@ -122,15 +128,10 @@ def class_store():
 
 @st.cache_resource(show_spinner=False)
 def _challenge_manager(root: str, redis: str | None = None):
-    if redis:
-        from fmnist import rq_jobs
-
-        return rq_jobs.RQJobManager(registry.Registry(root), redis, queue_name="challenge",
-                                    train_fn_name="challenge")
-    return jobs.JobManager(registry.Registry(root), warm=True, train_fn=challenge.train)
+    return open_queue("challenge", registry.Registry(root), redis)
 
 
 def challenge_manager():
     """The server's one challenge queue (per registry folder), trained by one warm process; with
     $FMNIST_REDIS_URL, the cluster's queue, trained by its workers."""
-    return _challenge_manager(str(model_registry().root), redis_url())
+    return _challenge_manager(str(model_registry().root), queue_redis_url())
