@@ -36,7 +36,8 @@ What lives in Redis
   as JSON (:class:`rq.serializers.JSONSerializer`: nothing read from Redis is unpickled);
   finished and failed jobs are kept :data:`KEEP_S` seconds.
 - ``fmnist:jobs:alive:<key>``: the worker's heartbeat for the job it trains, refreshed every
-  :data:`HEARTBEAT_EVERY` s with a TTL of :data:`HEARTBEAT_TTL` s.
+  :data:`HEARTBEAT_EVERY` s with a TTL of :data:`HEARTBEAT_TTL` s; ``fmnist:jobs:missing:<key>``:
+  a manager saw it missing (lives twice the TTL; a job missing it for the TTL is lost).
 - ``fmnist:jobs:cancel:<key>``: Cancel was asked; the worker reads it at most every
   :data:`CANCEL_POLL` s.
 - ``fmnist:jobs:lock:<key>``: the short lock around an enqueue (or marking a job lost).
@@ -54,8 +55,9 @@ What happens on each failure
   a worker stuck in native code is of no use to anyone (run workers under a supervisor that
   restarts them, as systemd's ``Restart=always`` does).
 - A worker dies (SIGKILL, the machine gone): its heartbeat expires within :data:`HEARTBEAT_TTL`
-  s; the next manager that looks at the job marks it FAILED with :data:`LOST`, in RQ too (out of
-  the started registry, into the failed one), instead of RQ noticing minutes later. The
+  s; once managers have seen it missing for as long again, the next one that looks at the job
+  marks it FAILED with :data:`LOST`, in RQ too (out of the started registry, into the failed
+  one): about 12 s, instead of RQ noticing minutes later. The
   registry writes a model under a temporary name and renames it into place, so a worker
   killed mid-training or mid-write leaves no model for that key. Requesting it again trains it
   anew. (The worker is one process, see :func:`run_worker`: there is no forked child that
@@ -64,9 +66,12 @@ What happens on each failure
   :class:`fmnist.jobs.QueueUnavailable` within about :data:`QUICK_TIMEOUT` s; the same manager
   works again once Redis is back (the server keeps its append-only file, so queued jobs are
   still there). A worker keeps training through an outage (its reports are dropped meanwhile)
-  and RQ's worker reconnects to dequeue. An outage longer than the heartbeat's TTL can make a
-  manager mark a job lost that was still training; its worker then finishes and stores it,
-  and the job shows DONE after all.
+  and RQ's worker reconnects to dequeue. A heartbeat that expired during the outage does not
+  make the job lost: the absence is counted from Redis's return, and the worker beats again
+  within a second. (A network cut between one worker and Redis, Redis itself up, longer than
+  twice the TTL does make it lost; that worker then finishes and stores it, and the job shows
+  DONE after all, below.) RQ's own bookkeeping needs Redis when a job ends: a worker whose job
+  ends during an outage quits, its model stored (its supervisor starts a fresh one).
 - A worker stores the model, then cannot say so (Redis away at that moment, or it stopped): the
   registry is the truth, and a failed job whose model is stored whole shows DONE. A worker's
   heartbeat stops only after its job's last word (done, cancelled, failed) is written, so a job
@@ -111,7 +116,7 @@ LOST = "the worker training this model stopped before it finished"
 
 PREFIX = "fmnist:jobs"
 HEARTBEAT_EVERY = 1.0  # seconds between a training worker's heartbeats
-HEARTBEAT_TTL = 6  # seconds a heartbeat lives: a job without one this long is lost
+HEARTBEAT_TTL = 6  # seconds a heartbeat lives; a job seen without one for as long again is lost
 LOST_AFTER = HEARTBEAT_TTL + 2  # seconds after its start before a job without heartbeat counts as lost
 CANCEL_POLL = 0.2  # seconds between a training's looks at its cancel flag
 META_EVERY = 0.3  # seconds between a training's progress writes
@@ -132,6 +137,10 @@ def _alive_key(key: str) -> str:
 
 def _cancel_key(key: str) -> str:
     return f"{PREFIX}:cancel:{key}"
+
+
+def _missing_key(key: str) -> str:
+    return f"{PREFIX}:missing:{key}"
 
 
 def _lock_key(key: str) -> str:
@@ -357,7 +366,9 @@ def run_worker(url: str, queues=QUEUES, name: str | None = None, burst: bool = F
     a worker killed with its group would leave the child training. What the forking worker
     gives, RQ's stop-job command, is done here inside the job (see :class:`_Reporter`).
 
-    Raises :class:`fmnist.jobs.QueueUnavailable` if Redis cannot be reached at the start.
+    Raises :class:`fmnist.jobs.QueueUnavailable` if Redis cannot be reached at the start, or is
+    gone when a job ends (RQ's bookkeeping of the job, and of the worker's own end, need it: the
+    worker quits, its model stored; a supervisor starts a fresh one).
     """
     from rq import SimpleWorker
 
@@ -368,7 +379,10 @@ def run_worker(url: str, queues=QUEUES, name: str | None = None, burst: bool = F
         raise unavailable(exc, url) from exc
     warm_up()
     worker = SimpleWorker(list(queues), connection=connection, name=name, serializer=JSONSerializer)
-    worker.work(burst=burst, logging_level="INFO")
+    try:
+        worker.work(burst=burst, logging_level="INFO")
+    except (redis.ConnectionError, redis.TimeoutError) as exc:
+        raise unavailable(exc, url) from exc
     return 0
 
 
@@ -506,7 +520,7 @@ class RQJobManager(jobs.TrainingQueue):
         old = self._fetch(key)
         if old is not None:
             old.delete()
-        self.redis.delete(_cancel_key(key), _alive_key(key))
+        self.redis.delete(_cancel_key(key), _alive_key(key), _missing_key(key))
         submitted = time.time()
         rq_job = self.queue.enqueue(
             run_training, dataclasses.asdict(config), self.trainer, self.eval_size,
@@ -545,7 +559,8 @@ class RQJobManager(jobs.TrainingQueue):
         answers = []
         for index, (key, rq_job) in enumerate(zip(keys, found)):
             job = None if rq_job is None else self._job_from(rq_job, flags[2 * index], flags[2 * index + 1])
-            if check_lost and job is not None and job.state == RUNNING and not flags[2 * index] and self._lost(rq_job):
+            if (check_lost and job is not None and job.state == RUNNING and not flags[2 * index]
+                    and self._lost(rq_job) and self._missing_for_long(key)):
                 self._mark_lost(key)
                 job = self._snapshots([key], check_lost=False)[0]
             answers.append(job)
@@ -619,6 +634,18 @@ class RQJobManager(jobs.TrainingQueue):
     def _lost(rq_job: RQJob) -> bool:
         started = _epoch(rq_job.started_at) or (rq_job.meta or {}).get("started")
         return started is not None and time.time() - started > LOST_AFTER
+
+    def _missing_for_long(self, key: str) -> bool:
+        """Whether the job's heartbeat has been seen missing for :data:`HEARTBEAT_TTL` s. The first
+        look that misses it leaves a marker in Redis that lives twice that: every replica counts the
+        same absence, and one that began before a Redis restart does not count (the restarted
+        Redis dropped the expired heartbeat of a worker that trains on and beats again a second
+        later)."""
+        with self.redis.pipeline(transaction=False) as pipe:
+            pipe.set(_missing_key(key), "1", nx=True, ex=2 * HEARTBEAT_TTL)
+            pipe.ttl(_missing_key(key))
+            _, left = pipe.execute()
+        return 0 <= left <= HEARTBEAT_TTL
 
     def _mark_lost(self, key: str) -> None:
         """Record a started job without heartbeat as failed (cancelled if that was asked), in RQ too."""
