@@ -39,8 +39,9 @@ store = class_store()
 
 def read_url() -> None:
     """The lesson's query parameters, read when a session first opens the page: ``step``,
-    ``view=present``, ``class`` and the private ``teacher`` token (taken out of the address bar
-    at once: the projector shows the URL)."""
+    ``view=present``, ``class``, a student's own ``student`` id (so that a browser that reconnects
+    to another server keeps its seat and its answers, not counted twice) and the private
+    ``teacher`` token (taken out of the address bar at once: the projector shows the URL)."""
     params = st.query_params
     if state.LESSON_URL_READ in st.session_state:
         return
@@ -55,12 +56,14 @@ def read_url() -> None:
         st.session_state[state.LESSON_CLASS] = code
         st.session_state[state.LESSON_TOKEN] = token
     elif code:
-        join(code)
+        join(code, params.get("student"))
 
 
-def join(code: str) -> bool:
-    """Join ``code`` as a student; on failure a message, and the session stays on its own."""
-    student = st.session_state.setdefault(state.LESSON_STUDENT, classroom.new_student_id())
+def join(code: str, seat: str | None = None) -> bool:
+    """Join ``code`` as a student (as ``seat``, the id this browser had before it reconnected, if
+    the address carries one); on failure a message, and the session stays on its own."""
+    student = st.session_state.setdefault(
+        state.LESSON_STUDENT, seat if classroom.is_student_id(seat) else classroom.new_student_id())
     try:
         store.join(code, student)
     except classroom.ClassError as exc:
@@ -76,6 +79,7 @@ def leave() -> None:
     for key in (state.LESSON_CLASS, state.LESSON_TOKEN, state.LESSON_SHOWN):
         st.session_state.pop(key, None)
     st.query_params.pop("class", None)
+    st.query_params.pop("student", None)
 
 
 def current_class() -> tuple[classroom.ClassView | None, bool]:
@@ -292,6 +296,8 @@ view, teacher = current_class()
 role = "teacher" if teacher else "student" if view else "own"
 if view is not None:
     st.query_params["class"] = view.code
+    if role == "student":  # this browser's seat: kept when it reconnects to another server (a replica lost)
+        st.query_params["student"] = st.session_state[state.LESSON_STUDENT]
 follows = role == "student" and view.pace == classroom.TEACHER_PACED
 if follows or role == "teacher":
     step = view.step
