@@ -159,6 +159,12 @@ def new_student_id() -> str:
     return secrets.token_urlsafe(12)
 
 
+def is_student_id(text: str | None) -> bool:
+    """Whether ``text`` has the form :func:`new_student_id` gives (a page takes its own back from
+    its address after reconnecting to another server)."""
+    return bool(re.fullmatch(r"[A-Za-z0-9_-]{16}", str(text or "")))
+
+
 def tokens_match(given: str | None, expected: str) -> bool:
     """Constant-time comparison of a presented teacher token with the class's."""
     return hmac.compare_digest(str(given or "").encode(), expected.encode())

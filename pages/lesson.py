@@ -50,6 +50,8 @@ view, teacher = current_class()
 role = "teacher" if teacher else "student" if view else "own"
 if view is not None:
     st.query_params["class"] = view.code
+    if role == "student":  # this browser's seat: kept when it reconnects to another server (a replica lost)
+        st.query_params["student"] = st.session_state[state.LESSON_STUDENT]
 follows = role == "student" and view.pace == classroom.TEACHER_PACED
 if follows or role == "teacher":
     step = view.step

@@ -235,6 +235,12 @@ def test_codes_as_students_type_them(typed, code):
     assert classroom.normalise_code(typed) == code
 
 
+def test_a_student_id_from_an_address_is_taken_only_in_the_form_the_app_gives():
+    assert all(classroom.is_student_id(classroom.new_student_id()) for _ in range(200))
+    for text in (None, "", "short", "A" * 17, "<b>abcdefghij</b>", "abcdefghijklmno!", "가" * 16):
+        assert not classroom.is_student_id(text), text
+
+
 def test_join_links_open_on_a_students_device():
     # localhost in the teacher's browser: the server's network address instead
     assert (classroom.join_link("http://localhost:8501/lesson", "ABC234", network_host="10.1.2.3")

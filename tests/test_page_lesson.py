@@ -312,3 +312,27 @@ def test_the_class_store_is_one_for_every_session():
     teacher, code, token = start_class()
     assert class_store().is_teacher(code, token)
     assert isinstance(class_store(), classroom.ClassStore)
+
+
+def test_a_student_who_reconnects_with_the_same_address_keeps_their_seat_and_answer():
+    teacher, code, _ = start_class()
+    number = lesson.STEP_IDS.index("dense") + 1
+    for _ in range(number - 1):
+        button(teacher, "lesson_nav_top_next").click().run()
+    student = lesson_app(**{"class": code})
+    seat = student.query_params["student"]
+    seat = seat[0] if isinstance(seat, list) else seat
+    assert classroom.is_student_id(seat)
+    student.radio(key="lesson_class_dense_accuracy").set_value(2).run()
+    # The same browser on another server (its replica was lost): a new session, the same address.
+    again = lesson_app(**{"class": code, "student": seat})
+    assert i18n.t("lesson.answer_saved", "en") in texts(again)
+    assert again.radio(key="lesson_class_dense_accuracy").value == 2
+    from pages._ui import class_store
+
+    assert class_store().view(code).students == 1
+    assert class_store().counts(code, "dense_accuracy", 4) == [0, 0, 1, 0]
+    for forged in ("<b>x</b>", "short", "A" * 65):  # not an id this app gives: a seat of its own
+        other = lesson_app(**{"class": code, "student": forged})
+        assert not other.exception and i18n.t("lesson.joined_paced", "en", code=code) in texts(other)
+    assert class_store().view(code).students == 4

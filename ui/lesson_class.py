@@ -32,8 +32,9 @@ LAST = len(lesson.STEPS) - 1
 
 def read_url() -> None:
     """The lesson's query parameters, read when a session first opens the page: ``step``,
-    ``view=present``, ``class`` and the private ``teacher`` token (taken out of the address bar
-    at once: the projector shows the URL)."""
+    ``view=present``, ``class``, a student's own ``student`` id (so that a browser that reconnects
+    to another server keeps its seat and its answers, not counted twice) and the private
+    ``teacher`` token (taken out of the address bar at once: the projector shows the URL)."""
     params = st.query_params
     if state.LESSON_URL_READ in st.session_state:
         return
@@ -48,12 +49,13 @@ def read_url() -> None:
         state.put(state.LESSON_CLASS, code)
         state.put(state.LESSON_TOKEN, token)
     elif code:
-        join(code)
+        join(code, params.get("student"))
 
 
-def join(code: str) -> bool:
-    """Join ``code`` as a student; on failure a message, and the session stays on its own."""
-    student = state.default(state.LESSON_STUDENT, classroom.new_student_id())
+def join(code: str, seat: str | None = None) -> bool:
+    """Join ``code`` as a student (as ``seat``, the id this browser had before it reconnected, if
+    the address carries one); on failure a message, and the session stays on its own."""
+    student = state.default(state.LESSON_STUDENT, seat if classroom.is_student_id(seat) else classroom.new_student_id())
     try:
         class_store().join(code, student)
     except classroom.ClassError as exc:
@@ -69,6 +71,7 @@ def leave() -> None:
     for key in (state.LESSON_CLASS, state.LESSON_TOKEN, state.LESSON_SHOWN):
         state.take(key)
     st.query_params.pop("class", None)
+    st.query_params.pop("student", None)
 
 
 def current_class() -> tuple[classroom.ClassView | None, bool]:
