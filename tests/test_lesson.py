@@ -50,7 +50,7 @@ def test_softmax_is_never_answered_both_even_when_bag_and_sneaker_tie_for_first(
     assert choice_text("versus", 2) == "Both"  # the choice no softmax model gives
 
 
-@pytest.mark.parametrize(("total", "text"), [(1.0, "Yes, exactly 1"), (1.015, "Yes, exactly 1"), (0.6, "Less than 1"),
+@pytest.mark.parametrize(("total", "text"), [(1.0, "Exactly 1"), (1.015, "Exactly 1"), (0.6, "Less than 1"),
                                              (0.97, "Less than 1"), (1.7, "More than 1"), (3.2, "More than 1")])
 def test_the_sum_of_the_ten_bars_against_one(total, text):
     probabilities = np.full(10, total / 10)
