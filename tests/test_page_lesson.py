@@ -328,7 +328,7 @@ def test_a_student_who_reconnects_with_the_same_address_keeps_their_seat_and_ans
     again = lesson_app(**{"class": code, "student": seat})
     assert i18n.t("lesson.answer_saved", "en") in texts(again)
     assert again.radio(key="lesson_class_dense_accuracy").value == 2
-    from pages._ui import class_store
+    from ui.backends import class_store
 
     assert class_store().view(code).students == 1
     assert class_store().counts(code, "dense_accuracy", 4) == [0, 0, 1, 0]
