@@ -52,9 +52,9 @@ def test_three_students_a_board_a_reveal_and_a_hidden_entry(app_url, browser):
             for label, steps in moves.items():
                 move_slider(tab, label, steps)
             tab.get_by_role("button", name="Train my model").click()
-        teacher.get_by_text("3 models scored, 0 still training").wait_for(timeout=180_000)
+        teacher.get_by_text("3 scored, 0 still training").wait_for(timeout=180_000)
         for tab in students:
-            tab.get_by_text("3 models scored").wait_for(timeout=30_000)
+            tab.get_by_text("3 scored, ").wait_for(timeout=30_000)
             text = "\n".join(board_rows(tab))
             assert "Ana" in text and "Cy" in text
             assert "<img src=x>Bo" in text  # shown as text
@@ -94,7 +94,7 @@ def test_a_pasted_nickname_longer_than_the_limit_is_cut_not_dropped(app_url, pag
     page.keyboard.press("Control+V")
     assert box.input_value() == pasted  # the paste is in the box, not dropped
     page.get_by_role("button", name="Train my model").click()
-    page.get_by_text("1 models scored, 0 still training").wait_for(timeout=180_000)
+    page.get_by_text("1 scored, 0 still training").wait_for(timeout=180_000)
     cut = challenge.clean_nickname(pasted)
     assert cut == "Ana the fastest trainer"  # its first 24 characters, the space at the cut dropped
     shown = "\n".join(board_rows(page))

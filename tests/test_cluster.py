@@ -181,9 +181,9 @@ def test_the_board_is_filled_from_both_replicas(cluster, tabs):
         for _ in range(abs(units)):
             slider.press("ArrowRight" if units > 0 else "ArrowLeft")
         tab.get_by_role("button", name="Train my model").click()
-    teacher.get_by_text("3 models scored, 0 still training").wait_for(timeout=240_000)
+    teacher.get_by_text("3 scored, 0 still training").wait_for(timeout=240_000)
     for tab in (teacher, *students):
-        tab.get_by_text("3 models scored").wait_for(timeout=30_000)
+        tab.get_by_text("3 scored, ").wait_for(timeout=30_000)
         text = "\n".join(board_rows(tab))
         assert all(name in text for name in ("Ana", "Bo", "Cy"))
         assert_no_exception(tab)
