@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import assert_no_exception
+from fmnist import lesson
 from test_browser_lesson import context_tab, open_lesson, start_class
 
 pytestmark = pytest.mark.timeout(900)
@@ -42,7 +43,7 @@ def test_three_students_a_board_a_reveal_and_a_hidden_entry(app_url, browser):
             open_lesson(tab, app_url, f"?class={code}")
             tab.get_by_text(f"You are in class {code}").wait_for(timeout=30_000)
             students.append(tab)
-        for _ in range(13):
+        for _ in range(lesson.STEP_IDS.index("train")):
             teacher.get_by_role("button", name="Next").first.click()
             teacher.wait_for_timeout(300)
         title = "Your turn: train one, compare them all"
