@@ -27,7 +27,7 @@ class of the day):
    core; then the students close their tabs and the same is measured with 0 followers (the
    teacher's page alone, its own timers running). Goal with 30: < 20%.
 3. At the step "dense" (passed on the way, after the fourth Next) every student answers at the
-   same instant (``asyncio.gather`` of the radio ``lesson_class_dense_accuracy`` changes,
+   same instant (``asyncio.gather`` of the radio ``lesson_class_train_vs_test`` changes,
    choices i mod 4): the time until the teacher's page shows "Answers: **N**" and the counts per
    choice there, against what was sent (none lost).
 
@@ -66,7 +66,7 @@ from fmnist import i18n, lesson  # noqa: E402
 LATENCY_GOAL_S = 2.0
 IDLE_CPU_GOAL = 20.0  # % of one core, thirty idle followers
 QUESTION_STEP = "dense"
-QUESTION_KEY = "lesson_class_dense_accuracy"
+QUESTION_KEY = "lesson_class_train_vs_test"
 NEXT_KEY = "lesson_nav_top_next"
 
 
