@@ -593,7 +593,7 @@ def notebook_for(model: TrainConfig | dict, language: str = "en", data_dir: str 
               ("code", TEST["multi" if multi else "one"])]
     if figure is not None:
         measured = "test_exact_match" if multi else "test_accuracy"
-        cells += [("md", text("compare", points=points)),
+        cells += [("md", text("compare_dense" if config.kind == "dense" else "compare_canvas", points=points)),
                   ("code", f"STUDIO = {figure!r}  # the studio's figure for this model (its JSON)\n"
                            f"print(f\"this notebook {{{measured}:.4f}}, the studio {{STUDIO:.4f}}: \"\n"
                            f"      f\"{{100 * ({measured} - STUDIO):+.1f}} points\")")]

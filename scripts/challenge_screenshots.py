@@ -11,7 +11,7 @@ from _class_browser import ARGS, settle, start_class
 from playwright.sync_api import sync_playwright
 
 WORDS = {"en": dict(box="Teach a class, or join one", start="Start a class", code="Class code", next="Next",
-                    nickname="Nickname", train="Train my model", done="6 models scored, 0 still training",
+                    nickname="Nickname", train="Train my model", done="6 scored, 0 still training",
                     reveal="Reveal the private scores", hidden="Hidden units", rate="Learning rate", epochs="Epochs",
                     raw="Raw 0-255"),
          "ko": dict(box="수업 열기 또는 참여하기", start="수업 시작", code="수업 코드", next="다음", nickname="닉네임",

@@ -26,7 +26,7 @@ import pytest
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from fmnist import data, notebook, recipes, registry, training  # noqa: E402
+from fmnist import data, i18n, notebook, recipes, registry, training  # noqa: E402
 from fmnist.notebook import TOLERANCE  # noqa: E402
 
 DENSE = dataclasses.replace(recipes.preset("dense", "quick"), epochs=1, train_size=3000)
@@ -93,6 +93,12 @@ def test_the_korean_notebook_explains_in_korean_with_the_same_code(config):
     compile("\n\n".join(code_of(english)), config.key(), "exec")  # every kind's code is Python
 
 
+@pytest.mark.parametrize("config", [DENSE, dataclasses.replace(DENSE, hidden=32)], ids=lambda config: config.key())
+def test_the_korean_tutorial_notebook_says_unit_node_where_it_first_says_unit(config):
+    first = next(text for text in markdown_of(notebook.notebook_for(config, "ko")) if "유닛" in text)
+    assert "유닛(노드)" in first, first  # the Korean tutorial's word, beside the glossary's (fmnist/i18n/_glossary.py)
+
+
 @pytest.mark.parametrize("config", EVERY_MODEL, ids=lambda config: config.key())
 def test_the_recipe_in_the_notebook_is_the_configs(config):
     recipe = next(source for source in code_of(notebook.notebook_for(config)) if "EPOCHS = " in source)
@@ -110,6 +116,15 @@ def test_a_models_json_gives_the_recipe_and_the_studios_figure_to_compare_with()
     assert f"EPOCHS = {card['config']['epochs']}" in code
     assert f"STUDIO = {card['test']['accuracy']!r}" in code
     assert "import fmnist" not in code and "from fmnist" not in code
+
+
+@pytest.mark.parametrize(("kind", "said"), [("dense", "compare_dense"), ("single", "compare_canvas"),
+                                             ("multi", "compare_canvas")])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_notebook_quotes_the_tolerance_of_its_own_kind_of_model(kind, said, lang):
+    card = json.loads(registry.metadata_path(registry.shipped_path(kind)).read_text())
+    markdown = markdown_of(notebook.notebook_for(card, lang))
+    assert i18n.t(f"notebook.{said}", lang, points=notebook.tolerance_points(kind)) in markdown
 
 
 def test_the_notebooks_idx_reader_refuses_an_altered_archive(tmp_path, monkeypatch):

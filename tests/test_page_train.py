@@ -62,7 +62,7 @@ def wait_for_active(at, kind: str, timeout: float = 120.0) -> str:
 
 
 @pytest.mark.parametrize("lang, title, tab", [("en", "Train the models", "Tutorial model (dense)"),
-                                              ("ko", "모델 학습", "튜토리얼 모델 (완전 연결)")])
+                                              ("ko", "모델 학습", "튜토리얼 모델(완전 연결)")])
 def test_the_train_page_opens_in_both_languages(lang, title, tab):
     at = open_app(lang, PAGE)
     assert not at.exception

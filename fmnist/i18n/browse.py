@@ -6,7 +6,7 @@ TEXT = {
         "Fashion-MNIST: 70,000 greyscale pictures of clothing, 28x28 pixels each, in ten classes. "
         "Look at them by class, see what normalisation does to the numbers, and find the "
         "\"average\" garment of each class.",
-        "패션 MNIST는 10개 클래스의 흑백 의류 사진 70,000장이고, 한 장은 28x28 픽셀입니다. "
+        "패션 MNIST는 10개 클래스의 흑백 옷 사진 70,000장이고, 한 장은 28x28 픽셀입니다. "
         "클래스별로 살펴보고, 정규화가 숫자를 어떻게 바꾸는지 보고, 클래스마다 \"평균\" 옷을 찾아봅니다.",
     ),
     "browse.split": ("Images from", "이미지를 가져올 세트"),
@@ -24,7 +24,7 @@ TEXT = {
     "browse.range_scaled": ("After x / 255", "x / 255 이후"),
     "browse.range_help": ("Raw pixels are whole numbers 0-255; divided by 255 they become 0.0-1.0.",
                           "원래 픽셀은 0-255의 정수이고, 255로 나누면 0.0-1.0이 됩니다."),
-    "browse.counts_title": ("Images per class ({split})", "클래스별 이미지 수 ({split})"),
+    "browse.counts_title": ("Images per class ({split})", "클래스별 이미지 수({split})"),
     "browse.counts_ylabel": ("images", "이미지 수"),
     "browse.counts_caption": ("Every class has the same number of images: the set is balanced, so "
                               "guessing one class would be right only 10% of the time.",
@@ -49,12 +49,12 @@ TEXT = {
     "browse.seed": ("Shuffle seed", "섞기 시드"),
     "browse.shuffle_again": ("Shuffle again", "다시 섞기"),
     "browse.strip_caption": ("{count} images of {name} from the {split}, showing {first}–{last} of {total}.",
-                             "{split}의 {name} 이미지 {count}장 ({total}장 중 {first}–{last}번째)."),
+                             "{split}의 {name} 이미지 {count}장({total}장 중 {first}–{last}번째)."),
     "browse.strip_caption_shuffled": ("{count} random images of {name} from the {split} (seed {seed}).",
-                                      "{split}에서 무작위로 고른 {name} 이미지 {count}장 (시드 {seed})."),
+                                      "{split}에서 무작위로 고른 {name} 이미지 {count}장(시드 {seed})."),
     "browse.pick": ("Look closer at", "크게 볼 이미지"),
     "browse.detail_title": ("Image #{index}: {name}", "이미지 #{index}: {name}"),
-    "browse.detail_label": ("Label: {label} ({name})", "레이블: {label} ({name})"),
+    "browse.detail_label": ("Label: {label} ({name})", "레이블: {label}({name})"),
     "browse.stat": ("Statistic", "통계"),
     "browse.value": ("Value", "값"),
     "browse.stat_min": ("Darkest pixel", "가장 어두운 픽셀"),
@@ -62,12 +62,12 @@ TEXT = {
     "browse.stat_mean": ("Mean pixel", "픽셀 평균"),
     "browse.stat_std": ("Standard deviation", "표준편차"),
     "browse.stat_sum": ("Pixel sum", "픽셀 합"),
-    "browse.stat_nonzero": ("Garment pixels (non-zero)", "옷 픽셀 (0이 아닌 픽셀)"),
+    "browse.stat_nonzero": ("Garment pixels (non-zero)", "옷 픽셀(0이 아닌 픽셀)"),
     "browse.grid_title": ("The tutorial's 5x5 grid: the first 25 images of the {split}",
                           "튜토리얼의 5x5 격자: {split}의 처음 25장"),
     "browse.sprite_title": ("One row per class", "클래스마다 한 줄"),
     "browse.per_class": ("Images per class", "클래스당 이미지 수"),
-    "browse.sprite_shuffle": ("Random images (seed)", "무작위 이미지 (시드)"),
+    "browse.sprite_shuffle": ("Random images (seed)", "무작위 이미지(시드)"),
     "browse.sprite_caption": ("Seed 0 shows the first images of each class; any other seed a random sample.",
                               "시드 0은 각 클래스의 처음 이미지를, 다른 시드는 무작위 샘플을 보여 줍니다."),
 
@@ -78,7 +78,7 @@ TEXT = {
     "browse.norm_scaled": ("x / 255", "x / 255"),
     "browse.norm_minmax": ("min-max", "최소-최대"),
     "browse.norm_pixel": ("pixel value", "픽셀 값"),
-    "browse.norm_count": ("pixels (log scale)", "픽셀 수 (로그 눈금)"),
+    "browse.norm_count": ("pixels (log scale)", "픽셀 수(로그 눈금)"),
     "browse.norm_why": (
         "The picture does not change, only the numbers do. Models want the scaled version: "
         "inputs between 0 and 1 keep the first layer's sums small, so training steps are "
@@ -102,8 +102,8 @@ TEXT = {
     "browse.darkest": ("Darkest: #{index} {name}, pixel sum {total:,}", "가장 어두움: #{index} {name}, 픽셀 합 {total:,}"),
     "browse.extremes_caption": ("The images with the largest and smallest pixel sum (the original notebook's argmax "
                                 "and argmin).",
-                                "픽셀 합이 가장 큰 이미지와 가장 작은 이미지 (원본 노트북의 argmax, argmin)."),
-    "browse.means_title": ("The mean image of each class ({split})", "클래스별 평균 이미지 ({split})"),
+                                "픽셀 합이 가장 큰 이미지와 가장 작은 이미지(원본 노트북의 argmax, argmin)."),
+    "browse.means_title": ("The mean image of each class ({split})", "클래스별 평균 이미지({split})"),
     "browse.means_caption": (
         "Each picture is the average of all images of one class. Trousers, bags and sneakers have "
         "clear shapes; T-shirts, pullovers, coats and shirts look alike: those are the classes a "

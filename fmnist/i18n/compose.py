@@ -7,7 +7,7 @@ TEXT = {
         "0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right. One garment makes a "
         "multi-class question (which class is it?); up to four make a multi-label one "
         "(which classes are there?).",
-        "56x56 캔버스에 의류를 넣어 봅니다. 캔버스는 28x28 칸 네 개로 된 2x2 격자이고, "
+        "56x56 캔버스에 옷을 넣어 봅니다. 캔버스는 28x28 칸 네 개로 된 2x2 격자이고, "
         "0 왼쪽 위, 1 오른쪽 위, 2 왼쪽 아래, 3 오른쪽 아래로 번호를 붙입니다. 옷이 하나면 "
         "다중 클래스 문제(어떤 클래스인가?), 최대 넷이면 다중 레이블 문제(어떤 클래스들이 있는가?)가 됩니다.",
     ),
@@ -23,11 +23,11 @@ TEXT = {
     "compose.quadrant_3": ("↘ 3 bottom-right", "↘ 3 오른쪽 아래"),
 
     # Single
-    "compose.single": ("One garment (multi-class)", "옷 하나 (다중 클래스)"),
+    "compose.single": ("One garment (multi-class)", "옷 하나(다중 클래스)"),
     "compose.single_intro": ("The original notebook's `expand_4times`: one garment in one quadrant; the label is its class.",
                              "원본 노트북의 `expand_4times`: 옷 하나를 한 칸에 넣고, 레이블은 그 옷의 클래스입니다."),
     "compose.class": ("Class", "클래스"),
-    "compose.rank": ("Which {name} (0 = the first in the set)", "몇 번째 {name} (0 = 세트의 첫 번째)"),
+    "compose.rank": ("Which {name} (0 = the first in the set)", "몇 번째 {name}(0 = 세트의 첫 번째)"),
     "compose.random_garment": ("Random garment", "무작위 옷"),
     "compose.quadrant": ("Quadrant", "칸(사분면)"),
     "compose.single_label": ("Label: **{label} {name}** · quadrant {quadrant} · image #{index} of the {split}",
@@ -35,7 +35,7 @@ TEXT = {
     "compose.canvas_alt": ("A 56x56 canvas with garments in its quadrants", "칸마다 옷이 들어간 56x56 캔버스"),
 
     # Multi
-    "compose.multi": ("Up to four garments (multi-label)", "최대 네 개의 옷 (다중 레이블)"),
+    "compose.multi": ("Up to four garments (multi-label)", "옷 최대 네 개(다중 레이블)"),
     "compose.multi_intro": ("The original notebook's `expand_4times2`: 0-4 garments in distinct quadrants; the label "
                             "is multi-hot, one box per class, 1 when the class is on the canvas.",
                             "원본 노트북의 `expand_4times2`: 옷 0-4개를 서로 다른 칸에 넣습니다. 레이블은 "
@@ -50,7 +50,7 @@ TEXT = {
     "compose.random_place": ("random placement", "무작위 위치"),
     "compose.clash": ("Garments {garments} are all in quadrant {quadrant}. Each quadrant holds one "
                       "garment: pick another quadrant or \"random placement\".",
-                      "옷 {garments}이(가) 모두 같은 칸({quadrant})에 있습니다. 한 칸에는 옷 하나만 들어갑니다. "
+                      "옷 {garments}번이 모두 같은 칸({quadrant})에 있습니다. 한 칸에는 옷 하나만 들어갑니다. "
                       "다른 칸이나 \"무작위 위치\"를 고르세요."),
     "compose.empty_canvas": ("No garments: an empty canvas, and every box of the label is 0.",
                              "옷이 없는 빈 캔버스입니다. 레이블의 모든 자리가 0입니다."),
@@ -72,10 +72,10 @@ TEXT = {
     "compose.set_size": ("Canvases in the set", "세트의 캔버스 수"),
     "compose.set_seed": ("Set seed", "세트 시드"),
     "compose.filter_count": ("Show canvases with this many garments (the original notebook's `filter2`)",
-                             "이 개수의 옷이 든 캔버스 보기 (원본 노트북의 `filter2`)"),
-    "compose.gallery_caption": ("{shown} of the {total:,} canvases with {count} garments, out of {size:,}.",
-                                "옷이 {count}개인 캔버스 {total:,}장 중 {shown}장 (전체 {size:,}장)."),
-    "compose.gallery_none": ("No canvas in this set has {count} garments.", "이 세트에는 옷이 {count}개인 캔버스가 없습니다."),
+                             "이 개수의 옷이 든 캔버스 보기(원본 노트북의 `filter2`)"),
+    "compose.gallery_caption": ("{shown} of the {total:,} canvases whose garment count is {count}, out of {size:,}.",
+                                "옷이 {count}개인 캔버스 {total:,}장 중 {shown}장(전체 {size:,}장)."),
+    "compose.gallery_none": ("No canvas in this set has a garment count of {count}.", "이 세트에는 옷이 {count}개인 캔버스가 없습니다."),
     "compose.dist_counts": ("Garments per canvas", "캔버스당 옷 개수"),
     "compose.dist_counts_x": ("garments", "옷 개수"),
     "compose.dist_classes": ("Garments of each class placed", "클래스별로 배치된 옷"),
@@ -85,9 +85,9 @@ TEXT = {
                              "set, so every class appears about equally often.",
                              "옷 개수 0-4는 모두 같은 확률이고, 옷은 세트 전체에서 뽑으므로 모든 클래스가 "
                              "비슷한 횟수로 나타납니다."),
-    "compose.download_set": ("⬇ The set as NumPy .npz ({size})", "⬇ 세트를 NumPy .npz로 ({size})"),
+    "compose.download_set": ("⬇ The set as NumPy .npz ({size})", "⬇ 세트를 NumPy .npz로({size})"),
     "compose.download_set_help": ("images (n, 56, 56) uint8, labels (n, 10) multi-hot, sources (n, 4) "
                                   "image numbers, -1 where empty. Open with numpy.load.",
-                                  "images (n, 56, 56) uint8, labels (n, 10) 멀티-핫, sources (n, 4) "
+                                  "images: (n, 56, 56) uint8, labels: (n, 10) 멀티-핫, sources: (n, 4) "
                                   "이미지 번호(빈 칸은 -1). numpy.load로 엽니다."),
 }

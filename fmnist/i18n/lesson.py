@@ -1,6 +1,11 @@
 """Text of the Lesson page: the page itself, the class, and each step (``lesson.<step>.*``:
 title, body for students, teacher notes ``say`` / ``ask`` / ``myth``, and a question with its
-choices where the step asks one). Korean follows ``fmnist/i18n/_glossary.py``."""
+choices where the step asks one). Korean follows ``fmnist/i18n/_glossary.py``.
+
+The teacher notes carry a teacher's guide's (지도서) labels: Say (설명), Ask (발문), Common
+misconception (주의할 오개념). ``say`` and ``ask`` are lines the teacher reads to the class as they
+stand, in one voice: spoken to the students ("Move the garment…", "옮겨 보세요"), never an
+instruction to the teacher ("Ask students to…", "…하게 하세요")."""
 
 TEXT = {
     # --- The page ---
@@ -8,18 +13,18 @@ TEXT = {
     "lesson.intro": (
         "Both original notebooks, the TensorFlow tutorial and the composite-image notebook, as one path. "
         "Go on your own, or join your teacher's class with its code.",
-        "두 원본 노트북(텐서플로 튜토리얼과 합성 이미지 노트북)을 하나의 길로 따라갑니다. "
+        "두 원본 노트북(텐서플로 튜토리얼과 합성 이미지 노트북)을 하나로 이어서 따라갑니다. "
         "혼자 진행하거나, 수업 코드로 선생님의 수업에 참여하세요.",
     ),
     "lesson.counter": ("Step {n} of {total}", "{total}단계 중 {n}단계"),
     "lesson.previous": ("Previous", "이전"),
     "lesson.next": ("Next", "다음"),
-    "lesson.open_page": ("Open the full page: {page}", "전체 페이지 열기: {page}"),
+    "lesson.open_page": ("Open the full page: {page}", "{page} 페이지로 가기"),
     "lesson.notes": ("Teacher notes (only on your screen, never in presenter view)",
-                     "교사용 메모 (선생님 화면에만, 발표자 화면에는 나오지 않습니다)"),
+                     "교사용 메모(선생님 화면에만 보이고, 발표자 화면에는 나오지 않습니다)"),
     "lesson.notes_say": ("Say:", "설명:"),
-    "lesson.notes_ask": ("Ask:", "질문:"),
-    "lesson.notes_myth": ("Common misconception:", "흔한 오해:"),
+    "lesson.notes_ask": ("Ask:", "발문:"),
+    "lesson.notes_myth": ("Common misconception:", "주의할 오개념:"),
     # --- The class ---
     "lesson.class_box": ("Teach a class, or join one", "수업 열기 또는 참여하기"),
     "lesson.start_explain": (
@@ -35,10 +40,10 @@ TEXT = {
                         "학생들은 **{link}** 주소를 열거나 QR 코드를 찍습니다."),
     "lesson.qr_caption": ("Scan to join", "찍어서 참여하기"),
     "lesson.students": ("Students joined: **{count}**", "참여한 학생 **{count}**명"),
-    "lesson.teacher_paced": ("Students follow my step", "학생들이 내 단계를 따라오기"),
+    "lesson.teacher_paced": ("Students follow my step", "학생 화면을 내 단계에 맞추기"),
     "lesson.teacher_paced_help": (
         "On: every student sees your step, and only you move the class. Off: students move at their own pace.",
-        "켜면 모든 학생이 선생님의 단계를 보고, 선생님만 수업을 넘깁니다. 끄면 학생들이 각자 속도로 넘깁니다.",
+        "켜면 모든 학생이 선생님의 단계를 보고, 선생님만 단계를 넘깁니다. 끄면 학생들이 각자 속도로 넘깁니다.",
     ),
     "lesson.present": ("Presenter view", "발표자 화면"),
     "lesson.present_help": ("Large type and one step per screen, for the projector.",
@@ -52,26 +57,26 @@ TEXT = {
     ),
     "lesson.end": ("End the class", "수업 끝내기"),
     "lesson.joined_paced": ("You are in class **{code}**. Your teacher moves the lesson: watch this screen.",
-                            "**{code}** 수업에 참여했습니다. 선생님이 수업을 넘깁니다. 이 화면을 보세요."),
+                            "**{code}** 수업에 참여했습니다. 선생님이 단계를 넘깁니다. 이 화면을 보세요."),
     "lesson.joined_free": ("You are in class **{code}**. Go at your own pace for now.",
                            "**{code}** 수업에 참여했습니다. 지금은 각자 속도로 진행하세요."),
     "lesson.leave": ("Leave", "나가기"),
     "lesson.class_ended": ("The class has ended. You can go on with the lesson on your own.",
-                           "수업이 끝났습니다. 혼자서 수업을 계속할 수 있습니다."),
+                           "선생님이 수업을 마쳤습니다. 남은 단계는 혼자 계속할 수 있습니다."),
     "lesson.corner": ("{code} · students: {count}", "{code} · 학생 {count}명"),
     "lesson.error_no_such_class": ("No class has this code. Check the code with your teacher.",
-                                   "이 코드의 수업이 없습니다. 선생님께 코드를 확인하세요."),
+                                   "이 코드의 수업이 없습니다. 코드가 맞는지 선생님께 확인해 보세요."),
     "lesson.error_bad_code": ("A class code has 6 letters and digits, like ABC234.",
                               "수업 코드는 ABC234처럼 글자와 숫자 6개입니다."),
     "lesson.error_class_full": ("This class is full.", "이 수업은 정원이 찼습니다."),
     "lesson.error_too_many_classes": ("This server has too many classes open. Try again later.",
                                       "이 서버에 열린 수업이 너무 많습니다. 나중에 다시 해 보세요."),
     "lesson.error_not_teacher": ("Only the teacher can do that.", "선생님만 할 수 있습니다."),
-    "lesson.error_bad_answer": ("That answer could not be counted.", "그 답은 셀 수 없습니다."),
+    "lesson.error_bad_answer": ("That answer could not be counted.", "이 답은 집계할 수 없습니다."),
     "lesson.error_already_revealed": ("The answer has been revealed: answers are closed.",
                                       "정답이 공개되어 더는 답할 수 없습니다."),
     "lesson.error_bad_entry": ("That entry could not go on the board: give your model a nickname.",
-                               "보드에 올릴 수 없습니다. 모델에 별명을 붙여 주세요."),
+                               "순위표에 올릴 수 없습니다. 모델에 닉네임을 붙여 주세요."),
     "lesson.error_store_unavailable": (
         "The class is not reachable just now: the app's shared store is restarting. "
         "Your work is kept; this page tries again by itself.",
@@ -80,7 +85,7 @@ TEXT = {
     ),
     "lesson.error_error": ("Something went wrong with the class.", "수업에 문제가 생겼습니다."),
     # --- Questions ---
-    "lesson.question": ("Your turn: predict, then look", "예상해 보세요, 그다음 확인합니다"),
+    "lesson.question": ("Your turn: predict, then look", "먼저 예상해 보고, 확인해 보세요"),
     "lesson.your_answer": ("Your answer", "내 답"),
     "lesson.reveal": ("Reveal the answer", "정답 보기"),
     "lesson.reveal_class": ("Reveal to everyone", "모두에게 정답 공개"),
@@ -90,9 +95,9 @@ TEXT = {
                            "선생님이 정답을 공개하기 전에 답을 고르세요."),
     "lesson.answers_count": ("Answers: **{count}**", "답 **{count}**개"),
     "lesson.answer_is": ("The model's real answer: **{answer}**", "모델의 실제 답: **{answer}**"),
-    "lesson.you_right": ("You said *{answer}*. Right!", "*{answer}*(이)라고 답했습니다. 맞았습니다!"),
+    "lesson.you_right": ("You said *{answer}*. Right!", "내 답: *{answer}*. 맞았습니다!"),
     "lesson.you_wrong": ("You said *{answer}*. Look at what the model did, and why.",
-                         "*{answer}*(이)라고 답했습니다. 모델이 실제로 어떻게 했는지, 왜 그런지 살펴보세요."),
+                         "내 답: *{answer}*. 모델이 실제로 어떻게 했는지, 왜 그런지 살펴보세요."),
     "lesson.you_none": ("You did not answer this one.", "이 질문에는 답하지 않았습니다."),
 
     # --- 1. goals ---
@@ -112,11 +117,11 @@ TEXT = {
     "lesson.goals.goal_insert": ("Insert garments into a bigger picture, and see what each kind of model says.",
                                  "더 큰 이미지에 옷을 넣고, 모델 종류마다 무엇이라고 답하는지 봅니다."),
     "lesson.goals.canvas_caption": ("Where we are going: one picture, two garments. Which answer is right?",
-                                    "우리가 갈 곳: 이미지 하나에 옷 두 벌. 어떤 답이 맞을까요?"),
+                                    "오늘의 목표: 이미지 하나에 옷 두 개. 어떤 답이 맞을까요?"),
     "lesson.goals.say": (
         "Today's path ends with one picture holding two garments. A model that must give one answer will be "
         "half wrong, and we will see why.",
-        "오늘의 길은 옷 두 벌이 든 이미지 하나로 끝납니다. 답을 하나만 해야 하는 모델은 반쯤 틀리게 되는데, 그 이유를 "
+        "오늘 수업은 옷 두 개가 든 이미지 한 장으로 마무리합니다. 답을 하나만 해야 하는 모델은 반쯤 틀리게 되는데, 그 이유를 "
         "함께 봅니다.",
     ),
     "lesson.goals.ask": ("What would you need to tell a friend so they could recognise a sneaker?",
@@ -137,7 +142,7 @@ TEXT = {
     "lesson.data.say": (
         "The model learns only from the training images. The test images are kept apart to check it honestly "
         "at the end.",
-        "모델은 학습 이미지로만 배웁니다. 테스트 이미지는 따로 두었다가 마지막에 정직하게 확인하는 데 씁니다.",
+        "모델은 학습 이미지로만 배웁니다. 테스트 이미지는 따로 두었다가 마지막에 공정하게 평가하는 데 씁니다.",
     ),
     "lesson.data.ask": ("Why might it matter that every class has 6,000 training images?",
                         "클래스마다 학습 이미지가 6,000장씩 같다는 것이 왜 중요할까요?"),
@@ -184,16 +189,16 @@ TEXT = {
     "lesson.dense.title": ("The tutorial's network, and how it learned", "튜토리얼의 신경망과 학습"),
     "lesson.dense.body": (
         "Flatten turns the 28x28 picture into a row of 784 numbers. A Dense layer of 128 units finds patterns, "
-        "and a last Dense layer of 10 gives one probability per class (softmax). The tutorial trains it for 5 "
+        "and a last Dense layer of 10 units gives one probability per class (softmax). The tutorial trains it for 5 "
         "epochs: 5 passes over the 60,000 training images.",
-        "Flatten은 28x28 이미지를 숫자 784개의 한 줄로 폅니다. 유닛 128개의 Dense 층이 패턴을 찾고, 마지막 Dense 층 "
-        "10개가 클래스마다 확률 하나씩을 냅니다(소프트맥스). 튜토리얼은 5 에포크, 즉 학습 이미지 60,000장을 5번 "
+        "Flatten은 28x28 이미지를 숫자 784개의 한 줄로 폅니다. 유닛(노드) 128개의 Dense 층이 패턴을 찾고, 유닛 10개인 "
+        "마지막 Dense 층이 클래스마다 확률 하나씩을 냅니다(소프트맥스). 튜토리얼은 5 에포크, 즉 학습 이미지 60,000장을 5번 "
         "훑으며 학습합니다.",
     ),
     "lesson.dense.layer": ("Layer", "층"),
     "lesson.dense.shape": ("Output shape", "출력 모양"),
     "lesson.dense.params": ("Weights", "가중치 수"),
-    "lesson.dense.trained": ("The model in use: {epochs} epochs, {total} weights in all.",
+    "lesson.dense.trained": ("The model in use: {total} weights in all, epochs {epochs}.",
                              "사용 중인 모델: {epochs} 에포크, 가중치 모두 {total}개."),
     "lesson.dense.question": ("On the 10,000 test images it has never seen, how often will it be right?",
                               "한 번도 본 적 없는 테스트 이미지 10,000장에서 얼마나 자주 맞힐까요?"),
@@ -206,8 +211,8 @@ TEXT = {
     "lesson.dense.say": (
         "A network this small, which does not even know that neighbouring pixels belong together, already gets "
         "most garments right. The tutorial reports 0.87.",
-        "이웃한 픽셀이 함께 속한다는 것조차 모르는 이렇게 작은 신경망도 대부분의 옷을 맞힙니다. 튜토리얼의 결과는 "
-        "0.87입니다.",
+        "이 신경망은 이웃한 픽셀끼리 관련이 있다는 것조차 모르지만 벌써 옷 대부분을 맞힙니다. 튜토리얼의 테스트 "
+        "정확도는 0.87입니다.",
     ),
     "lesson.dense.ask": ("Where do the 100,480 weights of the first Dense layer come from? (784 x 128 + 128)",
                          "첫 Dense 층의 가중치 100,480개는 어디서 나올까요? (784 x 128 + 128)"),
@@ -231,9 +236,9 @@ TEXT = {
     "lesson.one.ask": ("Find an image where the model is wrong but sure of itself.",
                        "모델이 틀렸는데도 확신하는 이미지를 찾아보세요."),
     "lesson.one.myth": ("That 95% means the model is right 95% of the time on such images. It often is not.",
-                        "95%라는 숫자가 이런 이미지에서 95% 맞는다는 뜻이라는 생각. 그렇지 않은 경우가 많습니다."),
+                        "확률 95%면 이런 이미지를 100번 중 95번 맞힌다는 생각. 실제로는 그렇지 않을 때가 많습니다."),
     # --- 7. errors ---
-    "lesson.errors.title": ("Where it goes wrong", "어디서 틀리나"),
+    "lesson.errors.title": ("Where it goes wrong", "모델은 어디서 틀릴까요"),
     "lesson.errors.body": (
         "The tutorial's grid: the first 15 test images, each with its bars, blue when right and red when wrong. "
         "A confusion matrix counts every mistake: which true class was taken for which.",
@@ -260,7 +265,7 @@ TEXT = {
         "셔츠는 티셔츠, 스웨터, 코트와 헷갈립니다. 모양이 같고 차이가 작기 때문입니다. 바지와 가방은 모양이 독특합니다.",
     ),
     "lesson.errors.ask": ("Read one cell of the confusion matrix aloud: what does its number mean?",
-                          "혼동 행렬의 칸 하나를 골라 소리 내어 읽어 보세요. 그 숫자는 무슨 뜻인가요?"),
+                          "혼동 행렬의 숫자(셀) 하나를 골라 소리 내어 읽어 보세요. 그 숫자는 무슨 뜻인가요?"),
     "lesson.errors.myth": ("That one accuracy number says everything. The mistakes are not spread evenly.",
                            "정확도 숫자 하나가 모든 것을 말해 준다는 생각. 실수는 고르게 퍼져 있지 않습니다."),
     # --- 8. single ---
@@ -277,10 +282,11 @@ TEXT = {
                           "왜 튜토리얼의 28x28 신경망을 이 캔버스에 그대로 쓸 수 없을까요?"),
     "lesson.single.myth": (
         "That a network knows where things are. It only knows what it was trained on: garments in every quadrant.",
-        "신경망이 물건의 위치를 안다는 생각. 신경망은 학습한 것만 압니다. 그래서 모든 칸에 옷이 있는 이미지로 학습합니다.",
+        "신경망이 물건의 위치를 안다는 생각. 신경망은 학습한 것만 압니다. 이 모델은 옷이 네 칸 어디에나 놓인 이미지로 "
+        "골고루 학습했습니다.",
     ),
     # --- 9. multi ---
-    "lesson.multi.title": ("Up to four garments, and the multi-hot label", "옷 최대 네 벌과 멀티-핫 레이블"),
+    "lesson.multi.title": ("Up to four garments, and the multi-hot label", "옷 최대 네 개와 멀티-핫 레이블"),
     "lesson.multi.body": (
         "The notebook then fills 0 to 4 quadrants at random. Its label has ten places, one per class: 1 if that "
         "class is on the canvas, 0 if not. A class that appears twice is still a single 1.",
@@ -294,7 +300,7 @@ TEXT = {
                           "레이블이 옷의 위치를 알려 준다는 생각. 어떤 클래스가 있는지만 알려 줍니다."),
     # --- 10. versus ---
     "lesson.versus.title": ("One canvas, two garments: softmax against multi-label",
-                            "캔버스 하나, 옷 두 벌: 소프트맥스와 다중 레이블"),
+                            "캔버스 하나, 옷 두 개: 소프트맥스와 다중 레이블"),
     "lesson.versus.body": (
         "This canvas holds a Bag and a Sneaker. The softmax model gives ten probabilities that must add up to 1 "
         "and names the largest. The multi-label model gives ten independent probabilities, one per class, each "
@@ -310,13 +316,13 @@ TEXT = {
     "lesson.versus.say": (
         "This is the heart of the second notebook. Softmax can only share one unit of probability, so with two "
         "garments it must split it or pick one. 'Both' is an answer it cannot give.",
-        "두 번째 노트북의 핵심입니다. 소프트맥스는 확률 1을 나눠 가질 수밖에 없어서, 옷이 두 벌이면 확률을 나누거나 "
+        "두 번째 노트북의 핵심입니다. 소프트맥스는 확률 1을 나눠 가질 수밖에 없어서, 옷이 두 개면 확률을 나누거나 "
         "하나를 고릅니다. '둘 다'는 소프트맥스가 낼 수 없는 답입니다.",
     ),
-    "lesson.versus.ask": ("Who chose 'Both'? What would a model need to be able to say it?",
-                          "'둘 다'를 고른 사람은 누구인가요? 모델이 그렇게 답하려면 무엇이 필요할까요?"),
+    "lesson.versus.ask": ("Hands up if you chose 'Both'. What would a model need to be able to say it?",
+                          "'둘 다'를 고른 사람, 손 들어 볼까요? 모델이 그렇게 답하려면 무엇이 필요할까요?"),
     "lesson.versus.myth": ("That softmax's 50% and 50% means 'both are there'. It means 'I cannot decide'.",
-                           "소프트맥스의 50%와 50%가 '둘 다 있다'는 뜻이라는 생각. '결정하지 못하겠다'는 뜻입니다."),
+                           "소프트맥스의 50%와 50%가 '둘 다 있다'는 뜻이라는 생각. '어느 쪽인지 모르겠다'는 뜻입니다."),
     # --- 11. sigmoid ---
     "lesson.sigmoid.title": ("The decision threshold", "판정 임계값"),
     "lesson.sigmoid.body": (
@@ -328,32 +334,32 @@ TEXT = {
     ),
     "lesson.sigmoid.question": ("Will the multi-label model's ten bars add up to 1?",
                                 "다중 레이블 모델의 막대 10개를 더하면 1이 될까요?"),
-    "lesson.sigmoid.choice_0": ("Yes, exactly 1", "예, 정확히 1"),
-    "lesson.sigmoid.choice_1": ("Less than 1", "1보다 작다"),
-    "lesson.sigmoid.choice_2": ("More than 1", "1보다 크다"),
+    "lesson.sigmoid.choice_0": ("Exactly 1", "정확히 1"),
+    "lesson.sigmoid.choice_1": ("Less than 1", "1보다 작음"),
+    "lesson.sigmoid.choice_2": ("More than 1", "1보다 큼"),
     "lesson.sigmoid.sum": ("Sum of the ten bars", "막대 10개의 합"),
     "lesson.sigmoid.reveal": (
         "Each bar is its own yes-or-no question, so they need not add up to anything. With two garments, two bars "
         "are near 1.",
-        "막대 하나하나가 따로 묻는 예/아니요 질문이라 합이 정해져 있지 않습니다. 옷이 두 벌이면 막대 두 개가 1에 "
+        "막대 하나하나가 따로 묻는 예/아니요 질문이라 합이 정해져 있지 않습니다. 옷이 두 개면 막대 두 개가 1에 "
         "가깝습니다.",
     ),
     "lesson.sigmoid.say": (
         "A low threshold finds more garments and more false alarms. A high one misses garments. The shipped "
         "model stores the threshold that scored best on validation canvases.",
-        "임계값이 낮으면 옷을 더 찾지만 잘못된 경보도 늘고, 높으면 옷을 놓칩니다. 기본 제공 모델은 검증 캔버스에서 "
+        "임계값이 낮으면 옷을 더 찾지만 오탐(없는 옷을 있다고 함)도 늘고, 높으면 옷을 놓칩니다. 기본 제공 모델은 검증 캔버스에서 "
         "가장 좋았던 임계값을 저장해 둡니다.",
     ),
     "lesson.sigmoid.ask": ("What threshold would you choose for a shop's stock count, and for a security check?",
-                           "가게의 재고 세기와 보안 검사라면 각각 어떤 임계값을 고르겠어요?"),
+                           "가게의 재고 조사와 보안 검사라면 각각 어떤 임계값을 고르겠어요?"),
     "lesson.sigmoid.myth": ("That probabilities must always add up to 1. Only when the classes exclude each other.",
                             "확률의 합은 언제나 1이어야 한다는 생각. 클래스가 서로 배타적일 때만 그렇습니다."),
     # --- 12. looked ---
     "lesson.looked.title": ("Where the model looked", "모델이 본 곳"),
     "lesson.looked.body": (
-        "We can ask which pixels changed the model's answer for one class the most, and draw them as a map: "
+        "We can ask which pixels changed the model's answer for one class the most, and draw them as a saliency map: "
         "bright where the model looked. Here we ask the multi-label model about the Bag.",
-        "어떤 픽셀이 한 클래스에 대한 모델의 답을 가장 많이 바꾸는지 물어보고, 그것을 지도로 그릴 수 있습니다. "
+        "어떤 픽셀이 한 클래스에 대한 모델의 답을 가장 많이 바꾸는지 물어보고, 그것을 중요도 맵(saliency map)으로 그릴 수 있습니다. "
         "밝은 곳이 모델이 본 곳입니다. 여기서는 다중 레이블 모델에게 가방에 대해 묻습니다.",
     ),
     "lesson.looked.question": ("Asked about the Bag, which quadrant will be brightest?",
@@ -367,25 +373,25 @@ TEXT = {
     "lesson.looked.say": (
         "A map like this checks that a model is right for the right reason, not because of a background or a "
         "border.",
-        "이런 지도로 모델이 배경이나 테두리 때문이 아니라 올바른 이유로 맞혔는지 확인할 수 있습니다.",
+        "이런 중요도 맵으로 모델이 배경이나 테두리 때문이 아니라 올바른 이유로 맞혔는지 확인할 수 있습니다.",
     ),
     "lesson.looked.ask": ("What would it mean if the map were bright on the empty quadrants?",
                           "빈 칸이 밝게 나온다면 무슨 뜻일까요?"),
     "lesson.looked.myth": ("That the map shows what the model 'thinks'. It shows what changes its output.",
-                           "지도가 모델의 '생각'을 보여 준다는 생각. 출력을 바꾸는 픽셀을 보여 줄 뿐입니다."),
+                           "중요도 맵이 모델의 '생각'을 보여 준다는 생각. 출력을 바꾸는 픽셀을 보여 줄 뿐입니다."),
     # --- 13. own ---
     "lesson.own.title": ("A garment of your own", "나만의 옷"),
     "lesson.own.body": (
         "Draw a garment: light lines on the dark square, as in the dataset. The models answer after every "
-        "stroke. On the full page you can also upload or take a photo.",
+        "stroke. On the Draw & upload page you can also upload or take a photo.",
         "옷을 그려 보세요. 데이터처럼 어두운 바탕에 밝은 선으로 그립니다. 한 획을 그을 때마다 모델이 답합니다. "
-        "전체 페이지에서는 사진을 올리거나 찍을 수도 있습니다.",
+        "그리기·사진 올리기 페이지에서는 사진을 올리거나 찍을 수도 있습니다.",
     ),
     "lesson.own.say": (
         "Drawings look different from the photos the models learned from: thin lines, no texture. Mistakes here "
         "teach what the data was.",
-        "그림은 모델이 배운 사진과 다릅니다. 선이 가늘고 질감이 없습니다. 여기서의 실수는 데이터가 어떤 것이었는지 "
-        "알려 줍니다.",
+        "그림은 모델이 배운 사진과 다릅니다. 선이 가늘고 질감이 없습니다. 여기서 모델이 틀리는 것을 보면 학습 데이터가 "
+        "어떤 사진이었는지 알 수 있습니다.",
     ),
     "lesson.own.ask": ("Can you draw something the models confidently call a bag, that is not a bag?",
                        "가방이 아닌데 모델이 자신 있게 가방이라고 답하는 그림을 그릴 수 있나요?"),
@@ -397,17 +403,18 @@ TEXT = {
         "Everyone trains the tutorial's network on the same budget of images, with settings of their own. The "
         "board ranks the models on one half of the test set. At the end the teacher reveals the other half: does "
         "the ranking hold?",
-        "모두가 같은 이미지 예산으로 튜토리얼의 신경망을 학습하되, 설정은 각자 고릅니다. 보드는 테스트 세트의 절반으로 "
-        "모델의 순위를 매깁니다. 마지막에 선생님이 나머지 절반을 공개합니다. 순위는 그대로일까요?",
+        "모두가 이미지를 보는 횟수(예산)를 똑같이 두고 튜토리얼의 신경망을 학습하되, 설정은 각자 고릅니다. 순위표는 "
+        "테스트 세트의 절반으로 모델의 순위를 매깁니다. 마지막에 선생님이 나머지 절반의 점수를 공개합니다. 순위는 "
+        "그대로일까요?",
     ),
     "lesson.train.say": (
-        "Ask students to change one setting from the tutorial's (128 units, x/255) and predict its effect before "
-        "they press Train. The chart shows which setting mattered.",
-        "튜토리얼의 설정(유닛 128개, x/255)에서 하나만 바꾸고, 학습 버튼을 누르기 전에 효과를 예상하게 하세요. "
-        "차트가 어떤 설정이 중요했는지 보여 줍니다.",
+        "Change one setting from the tutorial's (128 units, x/255), and predict its effect before you press Train my "
+        "model. The chart shows which setting mattered.",
+        "튜토리얼의 설정(유닛 128개, x/255)에서 하나만 바꿔 보세요. '내 모델 학습시키기'를 누르기 전에 그 효과를 먼저 "
+        "예상해 보세요. 차트가 어떤 설정이 중요했는지 보여 줍니다.",
     ),
     "lesson.train.ask": ("Why might the best public score not be the best private score?",
-                         "공개 점수 1등이 비공개 점수에서도 1등이 아닐 수 있는 이유는 무엇일까요?"),
+                         "공개 점수 1등이 비공개 점수에서는 1등이 아닐 수도 있는 이유는 무엇일까요?"),
     "lesson.train.myth": (
         "That a bigger network always wins. On a small budget, the learning rate and normalisation matter more.",
         "신경망이 클수록 항상 이긴다는 생각. 예산이 작으면 학습률과 정규화가 더 중요합니다.",

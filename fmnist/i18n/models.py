@@ -1,9 +1,9 @@
 """Names of the three models and their headline figures (sidebar, Train page, prediction pages)."""
 
 TEXT = {
-    "model.dense": ("Tutorial model (dense)", "튜토리얼 모델 (완전 연결)"),
-    "model.single": ("One garment (softmax)", "옷 하나 (소프트맥스)"),
-    "model.multi": ("Several garments (multi-label)", "옷 여러 개 (다중 레이블)"),
+    "model.dense": ("Tutorial model (dense)", "튜토리얼 모델(완전 연결)"),
+    "model.single": ("One garment (softmax)", "옷 하나(소프트맥스)"),
+    "model.multi": ("Several garments (multi-label)", "옷 여러 개(다중 레이블)"),
     "model.about_dense": (
         "The TensorFlow tutorial's network: Flatten, Dense(128), Dense(10) on one 28x28 garment.",
         "텐서플로 튜토리얼의 신경망입니다. 28x28 옷 이미지 한 장을 Flatten, Dense(128), Dense(10)에 통과시킵니다.",

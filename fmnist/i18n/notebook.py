@@ -5,23 +5,23 @@ Markdown, one cell each; the code cells are the same in both languages.
 
 TEXT = {
     "notebook.title_dense": ("# The tutorial model, from scratch",
-                             "# 튜토리얼 모델을 처음부터"),
+                             "# 튜토리얼 모델 처음부터 만들기"),
     "notebook.title_single": ("# One garment on a 2x2 canvas: the tile network, from scratch",
-                              "# 2x2 캔버스의 옷 하나: 타일 신경망을 처음부터"),
+                              "# 2x2 캔버스의 옷 하나: 타일 신경망 처음부터 만들기"),
     "notebook.title_multi": ("# Several garments on a 2x2 canvas: the tile network, from scratch",
-                             "# 2x2 캔버스의 옷 여러 개: 타일 신경망을 처음부터"),
+                             "# 2x2 캔버스의 옷 여러 개: 타일 신경망 처음부터 만들기"),
     "notebook.title_plain_single": ("# One garment on a 2x2 canvas: the plain CNN, from scratch",
-                                    "# 2x2 캔버스의 옷 하나: 단순 CNN을 처음부터"),
+                                    "# 2x2 캔버스의 옷 하나: 단순 CNN 처음부터 만들기"),
     "notebook.title_plain_multi": ("# Several garments on a 2x2 canvas: the plain CNN, from scratch",
-                                   "# 2x2 캔버스의 옷 여러 개: 단순 CNN을 처음부터"),
+                                   "# 2x2 캔버스의 옷 여러 개: 단순 CNN 처음부터 만들기"),
     "notebook.intro": (
         "This notebook comes from **Fashion-MNIST Studio** and rebuilds its model `{model_id}` with Keras and NumPy "
         "alone: the data, the same network, the same training recipe, the test figure and the tutorial's charts. "
         "Run the cells from top to bottom (*Run all*); a laptop without a GPU is enough. Then change the recipe "
         "and run it again.",
-        "이 노트북은 **패션 MNIST 스튜디오**에서 받은 것으로, 스튜디오의 모델 `{model_id}`를 Keras와 NumPy만으로 다시 "
-        "만듭니다. 데이터, 같은 신경망, 같은 학습 방법, 테스트 평가 지표, 튜토리얼의 차트까지 모두 들어 있습니다. "
-        "위에서 아래로 셀을 실행하세요(*Run all*). GPU가 없는 노트북 컴퓨터로 충분합니다. 그다음 학습 방법을 바꿔 "
+        "이 노트북은 **패션 MNIST 스튜디오**에서 받은 것으로, 스튜디오의 `{model_id}` 모델을 Keras와 NumPy만으로 다시 "
+        "만듭니다. 데이터, 같은 신경망, 같은 학습 방법, 테스트 결과, 튜토리얼의 차트까지 모두 들어 있습니다. "
+        "위에서 아래로 셀을 실행하세요(*Run all*). GPU가 없는 노트북 컴퓨터로도 충분합니다. 그다음 학습 방법을 바꿔 "
         "다시 실행해 보세요.",
     ),
     "notebook.setup": (
@@ -39,7 +39,7 @@ TEXT = {
         "## 학습 방법\n\n스튜디오에서 이 모델에 쓴 설정입니다. `EPOCHS`는 신경망이 학습 이미지를 몇 번 보는지, "
         "`BATCH_SIZE`는 가중치를 한 번 바꿀 때 쓰는 이미지 수, `LEARNING_RATE`는 Adam 옵티마이저의 한 걸음 크기, "
         "`TRAIN_SIZE`는 학습에 쓰는 이미지 수입니다. `SEED`는 데이터 순서와 초기 가중치를 정하므로, 시드가 같으면 "
-        "같은 모델이 나옵니다. `HIDDEN`은 은닉층의 유닛 수, `NORMALISE`는 학습에 쓰는 픽셀 값입니다.",
+        "같은 모델이 나옵니다. `HIDDEN`은 은닉층의 유닛(노드) 수, `NORMALISE`는 학습에 쓰는 픽셀 값입니다.",
     ),
     "notebook.recipe_canvas": (
         "## The recipe\n\nThe settings of the model in the studio. `EPOCHS`: how many times the network sees the "
@@ -75,8 +75,8 @@ TEXT = {
         "one byte a pixel, and checks each file's SHA-256.",
         "## 데이터\n\n패션 MNIST는 28x28 픽셀(0~255)의 흑백 이미지 70,000장입니다. 60,000장은 학습용, 10,000장은 "
         "테스트용이고 모두 0~9의 레이블이 붙어 있습니다. `keras.datasets.fashion_mnist.load_data()`가 이미지를 "
-        "내려받습니다. 인터넷이 없으면 원본 압축 파일 네 개(`train-images-idx3-ubyte.gz` 등)가 든 폴더를 `{env}` "
-        "(또는 아래의 `DATA_DIR`)에 적으세요. `read_idx`가 그 형식(짧은 헤더 다음에 픽셀마다 1바이트)을 읽고, "
+        "내려받습니다. 인터넷이 없으면 원본 압축 파일 네 개(`train-images-idx3-ubyte.gz` 등)가 든 폴더 경로를 환경 "
+        "변수 `{env}`(또는 아래 `DATA_DIR`)에 지정하세요. `read_idx`가 그 형식(짧은 헤더 다음에 픽셀마다 1바이트)을 읽고, "
         "파일마다 SHA-256을 확인합니다.",
     ),
     "notebook.look": (
@@ -104,10 +104,10 @@ TEXT = {
     ),
     "notebook.dense_model": (
         "## The model\n\nThe tutorial's network: `Flatten` turns the 28x28 image into 784 numbers, a `Dense` layer "
-        "of `HIDDEN` units with ReLU learns features, and a last `Dense` layer of 10 gives one probability per "
+        "of `HIDDEN` units with ReLU learns features, and a last `Dense` layer of 10 units gives one probability per "
         "class (softmax, they sum to 1). Adam with a fixed learning rate, sparse categorical cross-entropy loss.",
         "## 모델\n\n튜토리얼의 신경망입니다. `Flatten`이 28x28 이미지를 숫자 784개로 펴고, ReLU를 쓰는 유닛 `HIDDEN`개의 "
-        "`Dense` 층이 특징을 배우며, 마지막 `Dense` 층 10개가 클래스마다 확률 하나씩을 냅니다(소프트맥스, 합이 1). "
+        "`Dense` 층이 특징을 배우며, 유닛 10개인 마지막 `Dense` 층이 클래스마다 확률 하나씩을 냅니다(소프트맥스, 합이 1). "
         "옵티마이저는 학습률이 고정된 Adam, 손실은 희소 범주형 교차 엔트로피입니다.",
     ),
     "notebook.dense_train": (
@@ -173,29 +173,30 @@ TEXT = {
         "twice, some not at all), a random half mirrored left-right when `FLIP`, and `EMPTY_FRACTION` black tiles "
         "per garment, answered *empty*. Fresh tiles are drawn every epoch.",
         "## 타일 신경망이 배우는 것\n\n옷은 한 칸 안에 놓이므로, 스튜디오의 모델은 칸 하나(*타일*)씩 보며 이렇게 "
-        "묻습니다. 여기 있는 옷은 열 가지 중 무엇인가, 아니면 비어 있는가? 학습에는 무작위 캔버스의 칸을 씁니다. 학습용 "
-        "옷에서 무작위로 뽑은 옷(두 번 뽑히는 옷도, 한 번도 안 뽑히는 옷도 있습니다)이고, `FLIP`이면 무작위로 고른 절반을 "
+        "묻습니다. 여기 있는 옷은 열 가지 중 무엇인가, 아니면 비어 있는가? 학습에는 무작위 캔버스의 칸을 씁니다. 캔버스의 "
+        "옷은 학습용 옷에서 무작위로 뽑으므로 두 번 뽑히는 옷도, 한 번도 뽑히지 않는 옷도 있습니다. `FLIP`이면 무작위로 고른 절반을 "
         "좌우로 뒤집으며, 옷 하나당 `EMPTY_FRACTION`만큼의 검은 타일에는 *비어 있음*이라고 답하게 합니다. 에포크마다 "
         "타일을 새로 뽑습니다.",
     ),
     "notebook.tile_network": (
         "## The tile network\n\nA small CNN for one 28x28 tile: `BLOCKS` convolution blocks (each with `CONVS` "
-        "convolution layers of `WIDTH`, then twice as many filters, batch normalisation and ReLU, then max pooling "
-        "that halves the tile), dropout, `Dense(128)` and an 11-way softmax: ten garments or empty. Adam whose "
-        "learning rate follows a cosine decay, sparse categorical cross-entropy loss.",
-        "## 타일 신경망\n\n28x28 타일 하나를 읽는 작은 CNN입니다. 합성곱 블록 `BLOCKS`개(블록마다 필터 `WIDTH`개, 다음 "
-        "블록은 두 배인 합성곱 층 `CONVS`개, 배치 정규화와 ReLU, 그리고 타일을 절반으로 줄이는 최대 풀링), 드롭아웃, "
+        "convolution layers, `WIDTH` filters in the first block and twice as many in each next one, batch "
+        "normalisation and ReLU, then max pooling that halves the tile), dropout, `Dense(128)` and an 11-way "
+        "softmax: ten garments or empty. Adam whose learning rate follows a cosine decay, sparse categorical "
+        "cross-entropy loss.",
+        "## 타일 신경망\n\n28x28 타일 하나를 읽는 작은 CNN입니다. 합성곱 블록 `BLOCKS`개(블록마다 합성곱 층 `CONVS`개, "
+        "필터는 첫 블록 `WIDTH`개에서 블록마다 두 배, 배치 정규화와 ReLU, 그리고 타일을 절반으로 줄이는 최대 풀링), 드롭아웃, "
         "`Dense(128)`, 그리고 답 11개의 소프트맥스(옷 열 가지 또는 비어 있음)로 이루어집니다. 옵티마이저는 학습률이 "
         "코사인 곡선을 따라 줄어드는 Adam, 손실은 희소 범주형 교차 엔트로피입니다.",
     ),
     "notebook.tile_network_sigmoid": (
         "## The tile network\n\nA small CNN for one 28x28 tile: `BLOCKS` convolution blocks (each with `CONVS` "
-        "convolution layers of `WIDTH`, then twice as many filters, batch normalisation and ReLU, then max pooling "
-        "that halves the tile), dropout, `Dense(128)` and ten sigmoids: for each class, is it in this tile? An "
-        "empty tile should answer no ten times. Adam whose learning rate follows a cosine decay, binary "
-        "cross-entropy loss; its accuracy is the exact match (all ten answers right).",
-        "## 타일 신경망\n\n28x28 타일 하나를 읽는 작은 CNN입니다. 합성곱 블록 `BLOCKS`개(블록마다 필터 `WIDTH`개, 다음 "
-        "블록은 두 배인 합성곱 층 `CONVS`개, 배치 정규화와 ReLU, 그리고 타일을 절반으로 줄이는 최대 풀링), 드롭아웃, "
+        "convolution layers, `WIDTH` filters in the first block and twice as many in each next one, batch "
+        "normalisation and ReLU, then max pooling that halves the tile), dropout, `Dense(128)` and ten sigmoids: "
+        "for each class, is it in this tile? An empty tile should answer no ten times. Adam whose learning rate "
+        "follows a cosine decay, binary cross-entropy loss; its accuracy is the exact match (all ten answers right).",
+        "## 타일 신경망\n\n28x28 타일 하나를 읽는 작은 CNN입니다. 합성곱 블록 `BLOCKS`개(블록마다 합성곱 층 `CONVS`개, "
+        "필터는 첫 블록 `WIDTH`개에서 블록마다 두 배, 배치 정규화와 ReLU, 그리고 타일을 절반으로 줄이는 최대 풀링), 드롭아웃, "
         "`Dense(128)`, 그리고 시그모이드 10개(클래스마다 이 타일에 있는가)로 이루어집니다. 빈 타일은 열 번 모두 "
         "아니요라고 답해야 합니다. 옵티마이저는 학습률이 코사인 곡선을 따라 줄어드는 Adam, 손실은 이진 교차 "
         "엔트로피이고, 정확도로는 완전 일치율(답 열 개가 모두 맞은 비율)을 봅니다.",
@@ -270,29 +271,34 @@ TEXT = {
         "## Test accuracy\n\nThe share of the 10,000 test images whose most probable class is their label. The "
         "model has never seen them: this is the figure to compare with the studio's.",
         "## 테스트 정확도\n\n테스트 이미지 10,000장 중 확률이 가장 높은 클래스가 레이블과 같은 비율입니다. 모델이 한 번도 "
-        "보지 않은 이미지이므로, 스튜디오의 값과 비교할 평가 지표는 이것입니다.",
+        "보지 않은 이미지이므로, 스튜디오가 잰 값과 비교할 숫자가 바로 이것입니다.",
     ),
     "notebook.test_single": (
         "## Test accuracy\n\nThe share of the test canvases whose most probable class is the garment's class. The "
         "model has never seen them: this is the figure to compare with the studio's.",
         "## 테스트 정확도\n\n테스트 캔버스 중 확률이 가장 높은 클래스가 옷의 클래스와 같은 비율입니다. 모델이 한 번도 "
-        "보지 않은 캔버스이므로, 스튜디오의 값과 비교할 평가 지표는 이것입니다.",
+        "보지 않은 캔버스이므로, 스튜디오가 잰 값과 비교할 숫자가 바로 이것입니다.",
     ),
     "notebook.test_multi": (
         "## Test figures\n\nExact match: the share of test canvases whose ten yes/no answers are all right (an empty "
         "canvas answered *nothing* counts as right). Micro-F1: every (canvas, class) answer pooled, 2TP / (2TP + FP "
         "+ FN). Both at the threshold chosen above.",
-        "## 테스트 평가 지표\n\n완전 일치율은 답 열 개(예/아니요)가 모두 맞은 테스트 캔버스의 비율입니다(빈 캔버스에 "
-        "*아무것도 없음*이라고 답하면 맞은 것입니다). 마이크로 F1은 모든 (캔버스, 클래스) 답을 모아 2TP / (2TP + FP + "
-        "FN)으로 계산합니다. 둘 다 위에서 정한 임계값으로 잽니다.",
+        "## 테스트 결과\n\n완전 일치율은 답 열 개(예/아니요)가 모두 맞은 테스트 캔버스의 비율입니다(빈 캔버스에 "
+        "*아무것도 없음*이라고 답하면 맞은 것입니다). 마이크로 F1은 캔버스마다, 클래스마다 낸 답을 모두 모아 2TP / (2TP "
+        "+ FP + FN)으로 계산합니다. 둘 다 위에서 정한 임계값으로 잽니다.",
     ),
-    "notebook.compare": (
-        "The studio measured this model on the same test set. The tutorial model should land on the studio's figure "
-        "to rounding; a canvas model within about {points:g} points (its training tiles are drawn in another order "
-        "here, so its weights differ a little).",
-        "스튜디오도 같은 테스트 세트에서 이 모델을 평가했습니다. 튜토리얼 모델은 반올림 차이 안에서 스튜디오의 값과 "
-        "같아야 하고, 캔버스 모델은 약 {points:g}%p 안에 들어야 합니다(여기서는 학습 타일을 다른 순서로 뽑으므로 가중치가 "
-        "조금 다릅니다).",
+    "notebook.compare_dense": (
+        "The studio measured this model on the same test set. The tutorial model is trained here as in the studio, "
+        "so it should land on the studio's figure to rounding (within {points:g} points).",
+        "스튜디오도 같은 테스트 세트에서 이 모델을 평가했습니다. 튜토리얼 모델은 여기서도 스튜디오와 똑같이 학습하므로, "
+        "반올림 차이 안에서({points:g}%p 이내) 스튜디오의 값과 같아야 합니다.",
+    ),
+    "notebook.compare_canvas": (
+        "The studio measured this model on the same test set. A canvas model should land within about {points:g} "
+        "points of the studio's figure: its training examples are drawn in another order here, so its weights "
+        "differ a little.",
+        "스튜디오도 같은 테스트 세트에서 이 모델을 평가했습니다. 캔버스 모델은 스튜디오의 값에서 약 {points:g}%p 안에 "
+        "들어야 합니다. 여기서는 학습 데이터를 다른 순서로 뽑으므로 가중치가 조금 다릅니다.",
     ),
     "notebook.plots": (
         "## Looking at the answers\n\nThe tutorial's two charts for the first 15 test images: `plot_image` shows the "
@@ -325,6 +331,6 @@ TEXT = {
         "## Your turn\n\nChange the recipe at the top and run everything again (*Run all*): more epochs, more "
         "training garments, another learning rate, `FLIP = False`. Which change moves the test figure most?",
         "## 직접 해 보기\n\n맨 위의 학습 방법을 바꾸고 모두 다시 실행하세요(*Run all*). 에포크나 학습용 옷을 늘리거나, "
-        "학습률을 바꾸거나, `FLIP = False`로 해 보세요. 어떤 변화가 테스트 평가 지표를 가장 많이 움직이나요?",
+        "학습률을 바꾸거나, `FLIP = False`로 해 보세요. 어떤 변화가 테스트 결과를 가장 많이 움직이나요?",
     ),
 }

@@ -14,11 +14,11 @@ TEXT = {
     "predict.tab_compare": ("Softmax vs multi-label", "소프트맥스 대 다중 레이블"),
     "predict.tab_saliency": ("Where the model looked", "모델이 본 곳"),
     "predict.computing": ("{model}: answering all {count:,} test pictures (once per model) ...",
-                          "{model}: 테스트 이미지 {count:,}장 전체에 답하는 중 (모델마다 한 번) ..."),
+                          "{model}: 테스트 이미지 {count:,}장 전체에 답하는 중(모델마다 한 번)..."),
     "predict.model_missing": ("{model} cannot be used: {error}. Choose another on the Train page, or get the "
                               "shipped models back with `git checkout models/`.",
-                              "{model}을(를) 쓸 수 없습니다: {error}. 학습 페이지에서 다른 모델을 고르거나, "
-                              "`git checkout models/`로 기본 모델을 되살리세요."),
+                              "{model}: 이 모델을 쓸 수 없습니다({error}). 학습 페이지에서 다른 모델을 고르거나, "
+                              "`git checkout models/`로 기본 제공 모델을 되살리세요."),
     "predict.which_model": ("Model", "모델"),
     "predict.on_images": ("{model} on test images (28x28)", "{model}, 테스트 이미지(28x28)"),
     "predict.on_canvases": ("{model} on test composites (56x56)", "{model}, 테스트 합성 이미지(56x56)"),
@@ -30,7 +30,7 @@ TEXT = {
     "predict.pair_caption": (
         "Test picture #{index}: really **{truth}**; the model says **{predicted}** ({percent:.0%}). "
         "Grey bars: the other classes; red: the model's answer when it is wrong; blue: the true class.",
-        "테스트 이미지 #{index}: 정답은 **{truth}**, 모델의 답은 **{predicted}** ({percent:.0%}). "
+        "테스트 이미지 #{index}: 정답은 **{truth}**, 모델의 답은 **{predicted}**({percent:.0%}). "
         "회색 막대는 다른 클래스, 빨강은 틀린 답, 파랑은 정답 클래스입니다.",
     ),
     "predict.walk": ("The tutorial's path for one picture, step by step", "튜토리얼의 이미지 한 장 예측, 한 단계씩"),
@@ -38,7 +38,7 @@ TEXT = {
     "predict.walk_batch": ("Keras predicts for a batch of pictures, so one picture becomes a batch of one: {shape}.",
                            "Keras는 이미지 묶음(배치)으로 예측하므로, 이미지 한 장도 한 장짜리 배치가 됩니다: {shape}."),
     "predict.walk_probs": ("The model answers with ten probabilities, one per class (they sum to {total:.2f}):",
-                           "모델은 클래스마다 하나씩, 확률 10개로 답합니다 (합계 {total:.2f}):"),
+                           "모델은 클래스마다 하나씩, 확률 10개로 답합니다(합계 {total:.2f}):"),
     "predict.walk_argmax": ("The largest is number **{label}**: **{name}**.",
                             "가장 큰 값은 **{label}**번: **{name}**입니다."),
     "predict.col_class": ("Class", "클래스"),
@@ -54,7 +54,7 @@ TEXT = {
     "predict.order_dataset": ("test set order", "테스트 세트 순서"),
     "predict.order_unsure": ("least confident first", "자신 없는 것부터"),
     "predict.grid_caption": ("{shown} of {total:,} matching test pictures (of {all:,}).",
-                             "조건에 맞는 테스트 이미지 {total:,}장 중 {shown}장 (전체 {all:,}장)."),
+                             "조건에 맞는 테스트 이미지 {total:,}장 중 {shown}장(전체 {all:,}장)."),
     "predict.grid_none": ("No test picture matches these filters.", "이 조건에 맞는 테스트 이미지가 없습니다."),
 
     # Evaluation
@@ -81,8 +81,8 @@ TEXT = {
         "모델이 찾아낸 비율.",
     ),
     "predict.confused": ("The most confused pairs", "가장 많이 헷갈린 쌍"),
-    "predict.confused_pair": ("**{truth}** taken for **{predicted}**: {count} times",
-                              "**{truth}**을(를) **{predicted}**(으)로 착각: {count}번"),
+    "predict.confused_pair": ("**{truth}** taken for **{predicted}**: {count}×",
+                              "정답 **{truth}**, 모델의 답 **{predicted}**: {count}번"),
     "predict.multi_on_evaluation": ("The multi-label model is scored by other measures: they are below.",
                                     "다중 레이블 모델은 다른 평가 지표를 씁니다. 아래에서 볼 수 있습니다."),
 
@@ -97,9 +97,9 @@ TEXT = {
                           "\"예측으로 보내기\"를 누르세요."),
     "predict.composite_index": ("Test composite number", "테스트 합성 이미지 번호"),
     "predict.on_canvas": ("On the canvas: {garments}", "캔버스에 있는 옷: {garments}"),
-    "predict.on_canvas_none": ("On the canvas: nothing, an empty canvas", "캔버스에 있는 옷: 없음 (빈 캔버스)"),
+    "predict.on_canvas_none": ("On the canvas: nothing, an empty canvas", "캔버스에 있는 옷: 없음(빈 캔버스)"),
     "predict.on_canvas_unknown": ("What is on the canvas is not known.", "캔버스에 무엇이 있는지 알 수 없습니다."),
-    "predict.in_quadrant": ("{name} ({quadrant})", "{name} ({quadrant})"),
+    "predict.in_quadrant": ("{name} ({quadrant})", "{name}({quadrant})"),
     "predict.threshold": ("Decision threshold", "판정 임계값"),
     "predict.threshold_help": ("A class counts as present when its probability reaches the threshold. The model's "
                                "stored threshold, chosen on validation canvases, is {stored:g}.",
@@ -129,8 +129,8 @@ TEXT = {
         "Exact match: all ten yes/no answers right. Micro-F1: over every garment and every false alarm together. "
         "Macro-F1: the F1 of each class, averaged. Hamming loss: the share of the ten yes/no answers that are "
         "wrong (lower is better). At threshold {threshold:g}.",
-        "완전 일치율: 예/아니요 10개가 모두 맞은 캔버스의 비율. 마이크로 F1: 모든 옷과 모든 오탐을 한꺼번에 센 F1. "
-        "매크로 F1: 클래스별 F1의 평균. 해밍 손실: 예/아니요 10개 중 틀린 비율 (낮을수록 좋음). "
+        "완전 일치율: 예/아니요 10개가 모두 맞은 캔버스의 비율. 마이크로 F1: 모든 옷과 모든 오탐(없는 옷을 있다고 함)을 한꺼번에 센 F1. "
+        "매크로 F1: 클래스별 F1의 평균. 해밍 손실: 예/아니요 10개 중 틀린 비율(낮을수록 좋음). "
         "임계값 {threshold:g} 기준.",
     ),
     "predict.curve_title": ("How the scores move with the threshold", "임계값에 따른 점수 변화"),
@@ -145,9 +145,9 @@ TEXT = {
     ),
     "predict.pair": ("Which pair of models", "어떤 모델 쌍"),
     "predict.pair_in_use": ("The models in use (the studio's tile networks, unless you chose others)",
-                            "사용 중인 모델 (다른 모델을 고르지 않았다면 스튜디오의 타일 신경망)"),
+                            "사용 중인 모델(다른 모델을 고르지 않았다면 스튜디오의 타일 신경망)"),
     "predict.pair_plain": ("The plain CNNs on the whole canvas (the textbook lesson)",
-                           "캔버스 전체를 보는 단순 CNN (교과서 수업)"),
+                           "캔버스 전체를 보는 단순 CNN(교과서 수업)"),
     "predict.pair_help": (
         "The plain pair is the original notebook's: one CNN over the whole canvas, ending in Dense(10) softmax "
         "with categorical cross-entropy, or ten sigmoids with binary cross-entropy. The models in use are those "
@@ -159,11 +159,11 @@ TEXT = {
     "predict.plain_missing": (
         "The plain CNN `{path}` is not there, so it cannot answer here. Train it on the Train page (Network: "
         "plain CNN), or run `python -m fmnist train {kind} --arch plain` on the server.",
-        "단순 CNN `{path}`이(가) 없어서 여기서 답할 수 없습니다. 학습 페이지에서 신경망을 단순 CNN으로 골라 "
-        "학습시키거나, 서버에서 `python -m fmnist train {kind} --arch plain`을(를) 실행하세요.",
+        "단순 CNN 모델 `{path}` 파일이 없어서 여기서 답할 수 없습니다. 학습 페이지에서 신경망을 단순 CNN으로 골라 "
+        "학습시키거나, 서버에서 `python -m fmnist train {kind} --arch plain` 명령을 실행하세요.",
     ),
-    "predict.plain_single_name": ("Plain CNN, one garment (softmax)", "단순 CNN, 옷 하나 (소프트맥스)"),
-    "predict.plain_multi_name": ("Plain CNN, several garments (ten sigmoids)", "단순 CNN, 옷 여러 개 (시그모이드 10개)"),
+    "predict.plain_single_name": ("Plain CNN, one garment (softmax)", "단순 CNN, 옷 하나(소프트맥스)"),
+    "predict.plain_multi_name": ("Plain CNN, several garments (ten sigmoids)", "단순 CNN, 옷 여러 개(시그모이드 10개)"),
     "predict.really_plain_title": ("How the two plain CNNs work", "두 단순 CNN이 하는 일"),
     "predict.really_plain": (
         "Both are the original notebook's model, finished: one CNN over the whole 56x56 canvas (three Conv2D "
@@ -173,14 +173,14 @@ TEXT = {
         "garment sits in one quadrant: they had to learn it from the canvases. The studio's tile networks are "
         "told, and are right more often: the Train page compares them.",
         "두 모델 모두 원본 노트북의 모델을 완성한 것입니다. 56x56 캔버스 전체를 보는 CNN 하나(필터 16, 32, 64개인 "
-        "Conv2D 층 세 개, 각각 뒤에 맥스 풀링, 그다음 Dense(128))입니다. 소프트맥스 모델은 Dense(10, softmax)로 "
+        "Conv2D 층 세 개, 각각 뒤에 최대 풀링, 그다음 Dense(128))입니다. 소프트맥스 모델은 Dense(10, softmax)로 "
         "끝나고 원-핫 레이블과 범주형 교차 엔트로피로 학습했습니다. 다중 레이블 모델은 Dense(10, sigmoid)로 끝나고 "
         "멀티-핫 레이블과 이진 교차 엔트로피로 학습했습니다. 옷이 한 칸에 놓인다는 것을 아무도 알려 주지 않아서 "
         "캔버스에서 스스로 배워야 했습니다. 스튜디오의 타일 신경망은 그것을 알고 시작하며 더 자주 맞힙니다. "
         "학습 페이지에서 둘을 비교할 수 있습니다.",
     ),
-    "predict.single_title": ("softmax: one garment (sum {total:.2f})", "소프트맥스: 옷 하나 (합 {total:.2f})"),
-    "predict.multi_title": ("multi-label: each class (sum {total:.2f})", "다중 레이블: 클래스마다 (합 {total:.2f})"),
+    "predict.single_title": ("softmax: one garment (sum {total:.2f})", "소프트맥스: 옷 하나(합 {total:.2f})"),
+    "predict.multi_title": ("multi-label: each class (sum {total:.2f})", "다중 레이블: 클래스마다(합 {total:.2f})"),
     "predict.compare_none": (
         "No garment: the softmax must still give its whole unit to some class, so its top bar names a garment "
         "that is not there. The multi-label model can say \"no\" to all ten.",
@@ -208,12 +208,12 @@ TEXT = {
         "cross-entropy |\n"
         "| decision | the largest one (argmax) | every class at or above a threshold |\n"
         "| measured by | accuracy | exact match, F1, Hamming loss |",
-        "| | 다중 클래스 (소프트맥스) | 다중 레이블 |\n"
+        "| | 다중 클래스(소프트맥스) | 다중 레이블 |\n"
         "| --- | --- | --- |\n"
-        "| 레이블 | 클래스 하나: `9` (또는 원-핫) | 멀티-핫: `[0,0,0,0,0,1,0,0,1,0]` |\n"
+        "| 레이블 | 클래스 하나: `9`(또는 원-핫) | 멀티-핫: `[0,0,0,0,0,1,0,0,1,0]` |\n"
         "| 출력 | 합이 1인 확률 10개 | 각각 0-1인 확률 10개 |\n"
         "| 교과서 방식 | Dense(10, softmax), 범주형 교차 엔트로피 | Dense(10, sigmoid), 이진 교차 엔트로피 |\n"
-        "| 판정 | 가장 큰 것 하나 (argmax) | 임계값 이상인 모든 클래스 |\n"
+        "| 판정 | 가장 큰 것 하나(argmax) | 임계값 이상인 모든 클래스 |\n"
         "| 평가 지표 | 정확도 | 완전 일치율, F1, 해밍 손실 |",
     ),
     "predict.really_title": ("How the studio's two canvas models really work", "스튜디오의 두 캔버스 모델이 실제로 하는 일"),
@@ -237,14 +237,14 @@ TEXT = {
 
     # Saliency
     "predict.saliency_intro": (
-        "Which pixels would change the model's probability for a class the most: the gradient of that probability "
+        "A saliency map: which pixels would change the model's probability for a class the most: the gradient of that probability "
         "with respect to each pixel, computed with TensorFlow on the model in use. Bright = looked at.",
-        "어떤 픽셀이 그 클래스의 확률을 가장 크게 바꾸는지 보여 줍니다. 사용 중인 모델에서 텐서플로로 계산한, "
+        "중요도 맵(saliency map)은 어떤 픽셀이 그 클래스의 확률을 가장 크게 바꾸는지 보여 줍니다. 사용 중인 모델에서 텐서플로로 계산한, "
         "픽셀마다의 확률 기울기(gradient)입니다. 밝을수록 모델이 본 곳입니다.",
     ),
     "predict.saliency_class": ("For the class", "확률을 볼 클래스"),
-    "predict.saliency_title": ("Where {model} looked for {name}", "{model}이(가) {name}을(를) 찾아본 곳"),
+    "predict.saliency_title": ("Where {model} looked for {name}", "{model}: {name} 클래스를 찾아본 곳"),
     "predict.hottest": ("Hottest quadrant: **{quadrant}**, {share:.0%} of the heat.",
-                        "가장 밝은 칸: **{quadrant}** (밝기 전체의 {share:.0%})."),
+                        "가장 밝은 칸: **{quadrant}**(밝기 전체의 {share:.0%})."),
     "predict.saliency_answer": ("The model's probability for {name}: {percent:.0%}", "모델이 답한 {name}의 확률: {percent:.0%}"),
 }

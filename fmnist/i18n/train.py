@@ -17,8 +17,8 @@ TEXT = {
     "train.active_missing": (
         "The shipped model `{path}` is missing, so the prediction pages have no model of this kind yet. "
         "Train one with **Train now**, or run `python -m fmnist train {kind}` on the server.",
-        "기본 제공 모델 `{path}`이(가) 없어서 예측 페이지에서 아직 이 종류의 모델을 쓸 수 없습니다. "
-        "**지금 학습**으로 학습시키거나 서버에서 `python -m fmnist train {kind}`을(를) 실행하세요.",
+        "기본 제공 모델 `{path}` 파일이 없어서 예측 페이지에서 아직 이 종류의 모델을 쓸 수 없습니다. "
+        "**지금 학습**으로 학습시키거나 서버에서 `python -m fmnist train {kind}` 명령을 실행하세요.",
     ),
     "train.source": ("Model", "모델"),
     "train.source_shipped": ("Use the shipped model", "기본 제공 모델 사용"),
@@ -31,7 +31,7 @@ TEXT = {
         "Trained for {epochs} epochs on {train_size:,} images in {time} on {cpus} CPU cores; "
         "{params:,} parameters.",
         "이미지 {train_size:,}장으로 {epochs} 에포크, CPU 코어 {cpus}개에서 {time} 동안 학습했습니다. "
-        "파라미터는 {params:,}개입니다.",
+        "가중치는 {params:,}개입니다.",
     ),
     "train.shipped_mirror": (
         "It answers every quadrant twice, as it is and mirrored left-right, and averages the two answers.",
@@ -41,7 +41,7 @@ TEXT = {
     "train.preset": ("Recipe", "학습 방법"),
     "train.preset_quick": ("Quick", "빠른 학습"),
     "train.preset_full": ("Full", "정식 학습"),
-    "train.preset_full_shipped": ("Full (the shipped model's)", "정식 학습 (기본 제공 모델)"),
+    "train.preset_full_shipped": ("Full (the shipped model's)", "정식 학습(기본 제공 모델)"),
     "train.preset_shipped": ("As shipped", "기본 제공 모델과 같게"),
     "train.preset_help": (
         "Quick trains in 10-20 seconds on two CPU cores (measured: 9 s for the tutorial model, 16-20 s for a canvas model); Full takes up to a quarter of an hour for a canvas "
@@ -50,7 +50,7 @@ TEXT = {
         "there: choosing its exact settings offers it instead of training. Each recipe fills in the settings "
         "below, which you can change.",
         "빠른 학습은 CPU 코어 2개로 10~20초(측정값: 튜토리얼 모델 9초, 캔버스 모델 16~20초), 정식 학습은 캔버스 모델의 경우 15분까지 걸립니다. 기본 제공 타일 신경망은 더 오래 "
-        "학습했습니다 (기본 제공 모델과 같게: 정식 학습의 두 배 에포크로 약 30분, 그리고 칸마다 그대로 한 번, 좌우로 뒤집어 "
+        "학습했습니다(기본 제공 모델과 같게: 정식 학습의 두 배 에포크로 약 30분, 그리고 칸마다 그대로 한 번, 좌우로 뒤집어 "
         "한 번 답합니다). 기본 제공 모델은 이미 있으므로, 그 설정 그대로 고르면 학습 대신 그 모델을 권합니다. "
         "학습 방법마다 아래 설정을 채워 주며, 설정은 바꿀 수 있습니다.",
     ),
@@ -59,11 +59,11 @@ TEXT = {
                           "신경망이 학습 이미지를 몇 번 보는지."),
     "train.hidden": ("Hidden units", "은닉 유닛 수"),
     "train.hidden_help": ("Units of the tutorial model's hidden Dense layer (the tutorial's: 128).",
-                          "튜토리얼 모델의 은닉 Dense 층에 있는 유닛 수 (튜토리얼은 128)."),
+                          "튜토리얼 모델의 은닉 Dense 층에 있는 유닛(노드) 수(튜토리얼은 128)."),
     "train.normalise": ("Pixels it trains on", "학습에 쓰는 픽셀 값"),
     "train.normalise_help": ("x/255 (0 to 1, the tutorial's) or the stored 0-255 without normalisation.",
                              "x/255(0~1, 튜토리얼 방식) 또는 정규화하지 않은 원래 값 0~255."),
-    "train.normalise_scale": ("x/255 (0 to 1)", "x/255 (0~1)"),
+    "train.normalise_scale": ("x/255 (0 to 1)", "x/255(0~1)"),
     "train.normalise_raw": ("Raw 0-255", "원래 값 0~255"),
     "train.batch_size": ("Batch size", "배치 크기"),
     "train.batch_size_help": ("Images per weight update.", "가중치를 한 번 바꿀 때 쓰는 이미지 수."),
@@ -89,18 +89,18 @@ TEXT = {
         "보며 그것을 스스로 알아내야 합니다.",
     ),
     "train.arch_tiles": ("Tile network (looks at each quadrant): the studio's",
-                         "타일 신경망 (칸을 하나씩 봄): 스튜디오 방식"),
+                         "타일 신경망(칸을 하나씩 봄): 스튜디오 방식"),
     "train.arch_plain": ("Plain CNN on the whole canvas (the original notebook's)",
-                         "캔버스 전체를 보는 단순 CNN (원본 노트북 방식)"),
+                         "캔버스 전체를 보는 단순 CNN(원본 노트북 방식)"),
     "train.arch_short_tiles": ("tile network", "타일 신경망"),
     "train.arch_short_plain": ("plain CNN", "단순 CNN"),
     "train.active_shipped_plain": ("In use in this session: the shipped plain CNN (the original notebook's), {metric}.",
-                                   "이번 세션에서 사용 중: 기본 제공 단순 CNN (원본 노트북 방식), {metric}."),
+                                   "이번 세션에서 사용 중: 기본 제공 단순 CNN(원본 노트북 방식), {metric}."),
     "train.plain_missing": (
         "The plain CNN `{path}` is not there yet. Train one with **Train now** (Network: plain CNN), or run "
         "`python -m fmnist train {kind} --arch plain` on the server.",
-        "단순 CNN `{path}`이(가) 아직 없습니다. **지금 학습**에서 신경망을 단순 CNN으로 골라 학습시키거나, "
-        "서버에서 `python -m fmnist train {kind} --arch plain`을(를) 실행하세요.",
+        "단순 CNN 모델 `{path}` 파일이 아직 없습니다. **지금 학습**에서 신경망을 단순 CNN으로 골라 학습시키거나, "
+        "서버에서 `python -m fmnist train {kind} --arch plain` 명령을 실행하세요.",
     ),
     "train.stored_plain": ("plain CNN", "단순 CNN"),
     "train.compare_title": ("Tile network or plain CNN: what knowing the quadrants is worth",
@@ -123,19 +123,19 @@ TEXT = {
     "train.compare_worth_accuracy": (
         "Knowing that garments sit in quadrants is worth **{points:+.1f} points** of test accuracy here: "
         "{tiles:.1%} for the tile network against {plain:.1%} for the plain CNN.",
-        "옷이 칸 안에 놓인다는 것을 알면 여기서는 테스트 정확도가 **{points:+.1f}%p** 달라집니다 "
+        "옷이 칸 안에 놓인다는 것을 알면 여기서는 테스트 정확도가 **{points:+.1f}%p** 달라집니다"
         "(타일 신경망 {tiles:.1%}, 단순 CNN {plain:.1%}).",
     ),
     "train.compare_worth_exact_match": (
         "Knowing that garments sit in quadrants is worth **{points:+.1f} points** of exact match here: "
         "{tiles:.1%} for the tile network against {plain:.1%} for the plain CNN.",
-        "옷이 칸 안에 놓인다는 것을 알면 여기서는 완전 일치율이 **{points:+.1f}%p** 달라집니다 "
+        "옷이 칸 안에 놓인다는 것을 알면 여기서는 완전 일치율이 **{points:+.1f}%p** 달라집니다"
         "(타일 신경망 {tiles:.1%}, 단순 CNN {plain:.1%}).",
     ),
     "train.compare_measure": ("measure", "항목"),
     "train.compare_difference": ("difference", "차이"),
     "train.compare_time": ("training time", "학습 시간"),
-    "train.compare_params": ("parameters", "파라미터 수"),
+    "train.compare_params": ("parameters", "가중치 수"),
     "train.compare_epochs": ("epochs", "에포크"),
     "train.compare_curve": ("Validation score after each epoch", "에포크마다의 검증 점수"),
     "train.compare_curve_single": (
@@ -170,12 +170,12 @@ TEXT = {
         "a garment seen in a mirror is the same garment. Training is unchanged; answering takes twice the "
         "compute (still a few milliseconds a picture).",
         "칸마다 그대로 한 번, 좌우로 뒤집어 한 번 답하고 두 답을 평균합니다. 거울에 비친 옷도 같은 옷이니까요. "
-        "학습은 그대로이고, 답하는 계산은 두 배가 됩니다 (그래도 이미지 한 장에 몇 밀리초).",
+        "학습은 그대로이고, 답하는 계산은 두 배가 됩니다(그래도 이미지 한 장에 몇 밀리초).",
     ),
     "train.tile_answer": ("What each quadrant's network answers", "칸마다 신경망이 내는 답"),
     "train.tile_answer_softmax": ("softmax: one of ten garments, or empty", "소프트맥스: 옷 10종 중 하나, 또는 빈 칸"),
     "train.tile_answer_sigmoid": ("ten sigmoids: each class yes or no (binary cross-entropy)",
-                                  "시그모이드 10개: 클래스마다 예/아니요 (이진 교차 엔트로피)"),
+                                  "시그모이드 10개: 클래스마다 예/아니요(이진 교차 엔트로피)"),
     "train.stored_sigmoid": ("sigmoid tiles", "시그모이드 타일"),
     "train.tile_answer_help": (
         "A quadrant holds at most one garment, so a softmax over ten garments and \"empty\" fits it; "
@@ -215,18 +215,18 @@ TEXT = {
     "train.failed": ("Training failed: {error}", "학습에 실패했습니다: {error}"),
     "train.done": (
         "Trained in {time} and stored as `{model_id}`: this model is now in use on every page of this session.",
-        "{time} 동안 학습해 `{model_id}`(으)로 저장했습니다. 이제 이번 세션의 모든 페이지에서 이 모델을 씁니다.",
+        "{time} 동안 학습하고 `{model_id}` 이름으로 저장했습니다. 이제 이번 세션의 모든 페이지에서 이 모델을 씁니다.",
     ),
     "train.cached_done": (
         "Loaded the stored model `{model_id}` (trained before): it is now in use on every page of this session.",
-        "저장된 모델 `{model_id}`을(를) 불러왔습니다(이전에 학습함). 이제 이번 세션의 모든 페이지에서 이 모델을 씁니다.",
+        "저장된 `{model_id}` 모델을 불러왔습니다(이전에 학습함). 이제 이번 세션의 모든 페이지에서 이 모델을 씁니다.",
     ),
     "train.curve_loss": ("Loss", "손실"),
     "train.curve_accuracy": ("Accuracy", "정확도"),
-    "train.curve_accuracy_tiles": ("Accuracy per tile (quadrant)", "칸 단위 정확도 (칸 하나가 한 문제)"),
-    "train.curve_accuracy_canvas": ("Accuracy per canvas", "캔버스 단위 정확도 (캔버스 하나가 한 문제)"),
+    "train.curve_accuracy_tiles": ("Accuracy per tile (quadrant)", "칸 단위 정확도(칸 하나가 한 문제)"),
+    "train.curve_accuracy_canvas": ("Accuracy per canvas", "캔버스 단위 정확도(캔버스 하나가 한 문제)"),
     "train.curve_exact_canvas": ("Exact match per canvas (all ten answers right)",
-                                 "캔버스 단위 완전 일치율 (10개 답이 모두 맞아야 정답)"),
+                                 "캔버스 단위 완전 일치율(10개 답이 모두 맞아야 정답)"),
     "train.split_train": ("training", "학습"),
     "train.split_validation": ("validation", "검증"),
     "train.epoch": ("epoch", "에포크"),
