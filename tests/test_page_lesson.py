@@ -252,12 +252,13 @@ def test_a_teacher_moves_the_students_and_sees_their_answers(lang, fmnist_data):
     student.radio(key="lesson_class_softmax_two").set_value(2).run()
     assert i18n.t("lesson.answer_saved", lang) in texts(student)
     teacher.run()
-    assert i18n.t("lesson.answers_count", lang, count=1) in texts(teacher)
-    bars = [p for p in teacher.get("progress")]
-    assert len(bars) == 4 and bars[2].value == 100  # the one answer is the third choice
+    assert i18n.t("lesson.answered", lang, count=1, students=1) in texts(teacher)
+    assert not list(teacher.get("progress"))  # how many answered, no bars until the reveal
 
     button(teacher, "lesson_reveal_softmax_two").click().run()
     assert not teacher.exception
+    bars = [p for p in teacher.get("progress")]
+    assert len(bars) == 4 and bars[2].value == 100  # the one answer is the third choice
     student.run()
     correct = lesson.softmax_choice(shipped("single", "plain")(versus_canvas(fmnist_data)[0]))
     assert answer_text(student, "versus", correct, lang) in [s.value for s in student.success]

@@ -99,6 +99,50 @@ TEXT = {
     "lesson.you_wrong": ("You said *{answer}*. Look at what the model did, and why.",
                          "내 답: *{answer}*. 모델이 실제로 어떻게 했는지, 왜 그런지 살펴보세요."),
     "lesson.you_none": ("You did not answer this one.", "이 질문에는 답하지 않았습니다."),
+    # --- A class's questions: counted while open, a second vote, the exit ticket ---
+    "lesson.answered": ("**{count}** of {students} have answered", "{students}명 중 **{count}**명이 답했습니다"),
+    "lesson.second_round": ("Second vote", "2차 투표"),
+    "lesson.second_round_help": (
+        "Everyone explains their answer to a neighbour for a minute, then votes again. Both votes are kept: the "
+        "reveal shows both, and how many moved to the right answer.",
+        "모두 옆 사람에게 1분쯤 자기 답의 이유를 설명한 뒤 다시 투표합니다. 두 투표를 모두 남겨 두었다가, 정답을 "
+        "공개할 때 둘 다 보여 주고 정답으로 바꾼 학생이 몇 명인지도 보여 줍니다.",
+    ),
+    "lesson.round_first": ("First vote", "1차 투표"),
+    "lesson.round_second": ("Second vote", "2차 투표"),
+    "lesson.second_round_now": (
+        "Second vote: explain your answer to a neighbour, listen to theirs, then answer again.",
+        "2차 투표입니다. 옆 사람에게 내 답의 이유를 설명하고 옆 사람의 이유도 들은 뒤, 다시 답하세요.",
+    ),
+    "lesson.first_you_said": ("In the first vote you said *{answer}*.", "1차 투표의 내 답: *{answer}*"),
+    "lesson.peer_moves": (
+        "Between the votes **{to_right}** moved to the right answer and {away} moved away from it. Of the {both} "
+        "who voted twice, {right_first} were right in the first vote and {right_last} in the second.",
+        "두 투표 사이에 **{to_right}**명이 정답으로 바꾸었고, {away}명이 정답에서 다른 답으로 바꾸었습니다. 두 번 모두 "
+        "투표한 {both}명 가운데 정답은 1차에 {right_first}명, 2차에 {right_last}명입니다.",
+    ),
+    "lesson.you_said": ("You said *{answer}*.", "내 답: *{answer}*"),
+    "lesson.ticket": ("Exit ticket: before you go", "나가기 전 확인 문제"),
+    "lesson.ticket_anonymous": (
+        "Anonymous: your teacher sees how many chose each answer, never who.",
+        "익명입니다. 선생님은 답마다 몇 명이 골랐는지만 보고, 누가 골랐는지는 보지 않습니다.",
+    ),
+    # --- The teacher's plan ---
+    "lesson.optional_step": ("optional", "선택 단계"),
+    "lesson.include_optional": ("Include the optional steps", "선택 단계도 포함"),
+    "lesson.include_optional_help": (
+        "Off: Next and Previous skip the steps marked optional, and the plan counts only the core path. On: they "
+        "visit every step.",
+        "끄면 다음/이전 버튼이 선택 단계를 건너뛰고, 계획 시간도 핵심 단계만 셉니다. 켜면 모든 단계를 거칩니다.",
+    ),
+    "lesson.time_plan": (
+        "Time: **{used} min** since the class started, {planned} min planned before this step ({status}). "
+        "The whole plan: {whole} min.",
+        "시간: 수업 시작 후 **{used}분**, 이 단계 전까지 계획은 {planned}분({status}). 전체 계획은 {whole}분입니다.",
+    ),
+    "lesson.time_behind": ("{minutes} min behind", "{minutes}분 늦음"),
+    "lesson.time_ahead": ("{minutes} min ahead", "{minutes}분 빠름"),
+    "lesson.time_on_plan": ("on plan", "계획대로"),
 
     # --- 1. goals ---
     "lesson.goals.title": ("What we will learn", "무엇을 배우나요"),
