@@ -1,20 +1,28 @@
 """The notebook a student takes home rebuilds the studio's model, offline, and lands where the studio does.
 
-Two notebooks are executed with nbclient, each in a fresh kernel of this Python (the ``python3``
+Three notebooks are executed with nbclient, each in a fresh kernel of this Python (the ``python3``
 kernelspec that ipykernel installs in the virtual environment), reading the four archives from
 the local folder ``fmnist.data.find_data_dir()`` finds: no download. Each is compared with the
-app's own trainer (``fmnist.training.train``) run here on the same config:
+app's own trainer (``fmnist.training.train``) run here on the same config, within this test's own
+tolerances (in points; not ``fmnist.notebook.TOLERANCE``, the figure the notebook quotes to a
+student, so that loosening that cannot loosen this):
 
 * the tutorial model (dense), 1 epoch on 3,000 images: same seeds, same steps, same batches, so
   the same weights. Measured on 2 CPU cores, seeds 0-4: the notebook's test accuracy equals the
-  trainer's every time (0.00 points). Allowed: ``TOLERANCE["dense"]`` = 0.1 points.
+  trainer's every time (0.00 points). Allowed: 0.1 points.
 * the one-garment tile network (single), 1 epoch on 4,000 garments, width 8, batches of 32: the
   same network, first weights, recipe and test canvases, but the training tiles are drawn with
   NumPy in the notebook's own order, so the weights part. Measured (``bench/bench_notebook.py``),
   seeds 0-4: test accuracy 0.757-0.778 against the trainer's 0.761-0.768, at most 1.2 points
-  apart (2.3 on 2,000 garments). Allowed: ``TOLERANCE["canvas"]`` = 3 points.
+  apart (2.3 on 2,000 garments). Allowed: 3 points.
+* the several-garment tile network (multi), the same budget: exact match and micro-F1 at the
+  threshold each chose on its validation canvases. Measured on 2 loaded cores (2026-12-01), seeds
+  0-3, notebook minus trainer: exact match -3.46, -0.73, +0.74, -0.99 points (trainer 0.590-0.603),
+  micro-F1 -2.01, -0.26, -0.22, -0.03 points (trainer 0.799-0.808); seed 0 is the one tested.
+  Allowed: 5 points of exact match, 3 of micro-F1.
 
-About 40 s for both on 2 cores (half of it two kernels importing TensorFlow).
+About 40 s for dense and single on 2 quiet cores (half of it two kernels importing TensorFlow);
+multi adds about 1 minute (5-7 minutes on a loaded machine).
 """
 
 import dataclasses
@@ -27,10 +35,13 @@ import pytest
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from fmnist import data, i18n, notebook, recipes, registry, training  # noqa: E402
-from fmnist.notebook import TOLERANCE  # noqa: E402
 
 DENSE = dataclasses.replace(recipes.preset("dense", "quick"), epochs=1, train_size=3000)
 SINGLE_TILES = dataclasses.replace(recipes.preset("single", "quick"), epochs=1, train_size=4000, width=8, batch_size=32)
+MULTI_TILES = dataclasses.replace(recipes.preset("multi", "quick"), epochs=1, train_size=4000, width=8, batch_size=32)
+#: Points the notebook's figure may land from the trainer's (see the measurements above).
+ALLOWED_POINTS = {("dense", "accuracy"): 0.1, ("single", "accuracy"): 3.0,
+                  ("multi", "exact_match"): 5.0, ("multi", "micro_f1"): 3.0}
 HANGUL = re.compile(r"[가-힣]")
 EVERY_MODEL = (
     DENSE,
@@ -68,18 +79,33 @@ def assert_ran_cleanly(executed) -> None:
     assert len(figures) >= 2, "the look at the data and the 5x3 grid of plot_image / plot_value_array"
 
 
+def assert_lands_near_the_trainer(kind: str, figures: dict, metrics: dict) -> None:
+    for (model, figure), points in ALLOWED_POINTS.items():
+        if model == kind:
+            assert abs(figures[figure] - metrics[figure]) * 100 <= points, (figure, figures, metrics)
+
+
 def test_the_tutorial_notebook_runs_offline_and_reaches_the_trainers_accuracy(fmnist_data, tmp_path):
     figures, metrics, executed = run_beside_the_trainer(DENSE, fmnist_data, tmp_path)
     assert_ran_cleanly(executed)
     assert figures["accuracy"] > 0.7
-    assert abs(figures["accuracy"] - metrics["accuracy"]) * 100 <= TOLERANCE["dense"], (figures, metrics)
+    assert_lands_near_the_trainer("dense", figures, metrics)
 
 
 def test_the_tile_network_notebook_runs_offline_and_lands_within_the_tolerance(fmnist_data, tmp_path):
     figures, metrics, executed = run_beside_the_trainer(SINGLE_TILES, fmnist_data, tmp_path)
     assert_ran_cleanly(executed)
     assert figures["accuracy"] > 0.5
-    assert abs(figures["accuracy"] - metrics["accuracy"]) * 100 <= TOLERANCE["canvas"], (figures, metrics)
+    assert_lands_near_the_trainer("single", figures, metrics)
+
+
+def test_the_multi_label_notebook_runs_offline_and_lands_near_the_trainers_exact_match_and_micro_f1(
+        fmnist_data, tmp_path):
+    figures, metrics, executed = run_beside_the_trainer(MULTI_TILES, fmnist_data, tmp_path)
+    assert_ran_cleanly(executed)
+    assert set(figures) == {"exact_match", "micro_f1"}
+    assert figures["exact_match"] > 0.4 and figures["micro_f1"] > 0.6  # a model that learned (the trainer: ~0.6, ~0.8)
+    assert_lands_near_the_trainer("multi", figures, metrics)
 
 
 @pytest.mark.parametrize("config", EVERY_MODEL, ids=lambda config: config.key())
