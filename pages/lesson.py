@@ -12,7 +12,7 @@ from fmnist import classroom, lesson
 from ui import state
 from ui.lesson_class import (PRESENTER_CSS, current_class, follow, include_optional_ui, own_class_ui,
                              presenter_corner, read_url, step_nav_ui, student_ui, teacher_ui)
-from ui.lesson_questions import question_ui, ticket_ui
+from ui.lesson_questions import open_questions, question_ui, ticket_ui
 from ui.lesson_steps import show_step
 from ui.shell import page_file
 from ui.text import lang, tr
@@ -85,7 +85,8 @@ else:
 
 if view is not None:  # students follow the teacher; a teacher's second screen (the projector) follows too
     state.put(state.LESSON_SHOWN, view.version)
-    follow(view.code, view.version)  # up here: what it says (the shared store is away) shows on a phone's first screen
+    counted = open_questions(lesson.STEPS[step], view) if role == "student" else ()
+    follow(view.code, view.version, counted)  # up here: what it says shows on a phone's first screen
 with st.container(key="lesson_nav_top"):
     step_nav_ui(step, view, teacher, moves=not follows, key="lesson_nav_top", include_optional=everything)
 step_page(step, role, view, present)

@@ -142,8 +142,8 @@ def test_an_exit_ticket_is_anonymous_counted_and_revealed_together(with_ticket):
     answer(students[0], "ticket_test_set", 1)
     answer(students[1], "ticket_output", 2)
     teacher.run()
-    assert "1. " + t("lesson.answered", count=2, students=2) in texts(teacher)
-    assert "2. " + t("lesson.answered", count=1, students=2) in texts(teacher)
+    assert "1\\. " + t("lesson.answered", count=2, students=2) in texts(teacher)
+    assert "2\\. " + t("lesson.answered", count=1, students=2) in texts(teacher)
     assert not bars(teacher)
     button(teacher, "lesson_reveal_data_ticket").click().run()
     for screen in (teacher, *students):

@@ -24,6 +24,7 @@ import streamlit as st
 from fmnist import classroom, lesson, lesson_plan
 from ui import state
 from ui.backends import class_store, outage_safe
+from ui.lesson_questions import answered_lines
 from ui.text import lang, tr
 
 FOLLOW_EVERY_S = 1.0  # how often a student's page looks at its class: the step arrives within this
@@ -217,14 +218,17 @@ def student_ui(view: classroom.ClassView) -> None:
 
 @st.fragment(run_every=FOLLOW_EVERY_S)
 @outage_safe
-def follow(code: str, shown: int) -> None:
-    """A page looking at its class: when the teacher moved it (or ended it), run the page again."""
+def follow(code: str, shown: int, counted: tuple[str, ...] = ()) -> None:
+    """A page looking at its class: when the teacher moved it (or ended it), run the page again;
+    meanwhile, how many have answered each of the ``counted`` questions (a student's page)."""
     try:
-        version = class_store().view(code).version
+        view = class_store().view(code)
     except classroom.NoSuchClass:
         st.rerun()
-    if version != shown:
+    if view.version != shown:
         st.rerun()
+    if counted:
+        answered_lines(view, counted)
 
 
 @outage_safe

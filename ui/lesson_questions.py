@@ -5,7 +5,11 @@ teacher (Reveal, or first a second round). Once revealed, the model's answer is 
 
 In a class, while a question is open, every screen (the teacher's, the projector's, the
 students') shows only how many have answered ("23 of 30"): the bars come at the reveal, so
-nobody copies the crowd. The teacher can call a second round after the students talk to a
+nobody copies the crowd. The teacher's screens count in the question box; a student's page
+counts in the fragment that follows the class (``ui.lesson_class.follow``, at the top of the
+page): a second fragment that draws inside the question box, beside the student's radio,
+made Streamlit's page fail ("'setIn' cannot be called on an ElementNode") within a minute and a
+half of three phones answering (checked in Chromium; none with the count in ``follow``). The teacher can call a second round after the students talk to a
 neighbour (peer instruction): both rounds are kept, and the reveal shows both and how many
 moved to the right answer. A step's exit ticket (``lesson.Step.ticket``) is asked the same way,
 anonymous and counted like the others, without a second round: one count and one Reveal for
@@ -28,7 +32,7 @@ from ui.backends import class_store, outage_safe
 from ui.lesson_steps import REVEALS, Reveal, reveal
 from ui.text import tr
 
-ANSWERED_EVERY_S = {"teacher": 1.0, "student": 2.0}  # how often "23 of 30" is counted again
+ANSWERED_EVERY_S = 1.0  # how often the teacher's screens count "23 of 30" again
 
 
 def texts_of(step: lesson.Step, question: lesson.Question) -> str:
@@ -65,9 +69,9 @@ def ticket_ui(step: lesson.Step, role: str, view: classroom.ClassView | None) ->
             shown = ask(question, texts_of(step, question), role, view, rounds=False, number=number, together=True)
             if shown is not None:
                 revealed.append(shown)
-        if role != "own" and not set(ids) <= view.revealed:
-            answered(view.code, tuple(ids), ANSWERED_EVERY_S[role])
-            if role == "teacher" and st.button(tr("lesson.reveal_class"), key=f"lesson_reveal_{step.id}_ticket",
+        if role == "teacher" and not set(ids) <= view.revealed:
+            answered(view.code, tuple(ids))
+            if st.button(tr("lesson.reveal_class"), key=f"lesson_reveal_{step.id}_ticket",
                                                type="primary", icon=":material/visibility:"):
                 for question in ids:
                     class_store().reveal(view.code, st.session_state.get(state.LESSON_TOKEN), question)
@@ -80,12 +84,17 @@ def ask(question: lesson.Question, texts: str, role: str, view: classroom.ClassV
     """One question, its text and its choices, as ``role`` asks it. ``together``: one of several
     counted and revealed together by the caller (an exit ticket's)."""
     choices = [tr(f"{texts}.choice_{i}") for i in range(question.choices)]
-    st.markdown((f"{number}. " if number else "") + tr(f"{texts}.question"))
+    st.markdown(numbered(number, tr(f"{texts}.question")))
     if role == "teacher":
         return teacher_question(question, choices, view, rounds, together)
     if role == "student":
         return student_question(question, choices, view, together)
     return own_question(question, choices)
+
+
+def numbered(number: int | None, text: str) -> str:
+    """'2. text' as Markdown shows it (not the start of a numbered list)."""
+    return f"{number}\\. {text}" if number else text
 
 
 def _own_answered(question_id: str) -> None:
@@ -150,8 +159,6 @@ def student_question(question: lesson.Question, choices: list[str], view: classr
         except classroom.ClassError as exc:
             st.warning(tr(f"lesson.error_{exc.reason}"), icon=":material/warning:")
     st.caption(tr("lesson.answer_saved") if mine is not None else tr("lesson.answer_wait"))
-    if not together:
-        answered(view.code, (question.id,), ANSWERED_EVERY_S["student"])
     return None
 
 
@@ -164,7 +171,7 @@ def teacher_question(question: lesson.Question, choices: list[str], view: classr
     if together:
         return None
     number = view.round_of(question.id)
-    answered(view.code, (question.id,), ANSWERED_EVERY_S["teacher"])
+    answered(view.code, (question.id,))
     with st.container(horizontal=True):
         if rounds and number < classroom.MAX_ROUNDS and st.button(
                 tr("lesson.second_round"), key=f"lesson_round_{question.id}", icon=":material/forum:",
@@ -180,26 +187,36 @@ def teacher_question(question: lesson.Question, choices: list[str], view: classr
 
 # --- While open: how many have answered; at the reveal: the bars of every round --------------------
 
-def _answered(code: str, questions: tuple[str, ...]) -> None:
+def open_questions(step: lesson.Step, view: classroom.ClassView) -> tuple[str, ...]:
+    """The step's questions (its question, its ticket's) not revealed yet."""
+    asked = ((step.question,) if step.question else ()) + tuple(step.ticket)
+    return tuple(question.id for question in asked if question.id not in view.revealed)
+
+
+def answered_lines(view: classroom.ClassView, questions: tuple[str, ...]) -> None:
+    """"23 of 30 have answered" for each of ``questions`` (numbered when there are several)."""
     try:
-        view = class_store().view(code)
-        given = [sum(class_store().counts(code, question, classroom.MAX_CHOICES)) for question in questions]
+        given = [sum(class_store().counts(view.code, question, classroom.MAX_CHOICES)) for question in questions]
     except classroom.ClassError:
         return
     for number, (question, count) in enumerate(zip(questions, given), start=1):
         line = tr("lesson.answered", count=count, students=view.students)
         if len(questions) > 1:
-            line = f"{number}. {line}"
+            line = numbered(number, line)
         if view.round_of(question) > 1:
             line += f" · {tr('lesson.round_second')}"
         st.markdown(line)
 
 
+@st.fragment(run_every=ANSWERED_EVERY_S)
 @outage_safe
-def answered(code: str, questions: tuple[str, ...], every_s: float) -> None:
-    """"23 of 30 have answered" for each of ``questions``, counted again every ``every_s`` seconds
-    (one fragment for them all): no bars, no choices."""
-    st.fragment(_answered, run_every=every_s)(code, questions)
+def answered(code: str, questions: tuple[str, ...]) -> None:
+    """The teacher's count of ``questions``, every second: no bars, no choices."""
+    try:
+        view = class_store().view(code)
+    except classroom.ClassError:
+        return
+    answered_lines(view, questions)
 
 
 def counts_chart(counts: list[int], choices: list[str], correct: int | None) -> None:
