@@ -340,24 +340,12 @@ def summary_view() -> None:
         st.markdown(f"3. {tr('lesson.summary.point_confidence', test=right / max(sure, 1), outlines=drawn_right / max(drawn, 1))}")
 
 
-def ticket_view(step: lesson.Step, role: str, view: classroom.ClassView | None) -> None:
-    """The exit ticket's questions, each asked as a step's question is (anonymous in a class: only
-    counted), one below the other."""
-    from ui.lesson_questions import question_ui  # it imports this module
-
-    for question in step.ticket:
-        asked = lesson.Step(lesson.text_prefix(step, question).removeprefix("lesson."), step.page, question)
-        revealed = question_ui(asked, role, view)
-        if revealed is not None:
-            revealed()
-
-
 def show_step(step_id: str, role: str, view: classroom.ClassView | None) -> None:
     """A step's live element; the challenge's and the exit ticket's depend on the class and the role."""
     if step_id == "train":
         challenge_ui(role, view)
     elif step_id == "ticket":
-        ticket_view(lesson.STEPS[lesson.STEP_IDS.index("ticket")], role, view)
+        return  # the exit ticket's questions are the step's own (ui.lesson_questions.ticket_ui)
     else:
         STEP_VIEWS[step_id]()
 
