@@ -59,7 +59,7 @@ from bench_load import (add_cluster_arguments, cpu_seconds, machine, machine_bus
 from fmnist import challenge, i18n, lesson  # noqa: E402
 
 GOAL_S = 120.0
-STEP = len(lesson.STEPS)  # the challenge: the lesson's last step, 1-based in the URL
+STEP = lesson.STEP_IDS.index("train") + 1  # the challenge's step, 1-based in the URL
 QUEUED_PREFIX = i18n.t("challenge.mine_queued", "en", position=0, seconds=0).split("0")[0]
 RUNNING_TEXT = i18n.t("challenge.mine_running", "en")
 DONE_PREFIX = i18n.t("challenge.mine_done", "en", public=0.5).split("50")[0]

@@ -27,9 +27,10 @@ class of the day):
    core; then the students close their tabs and the same is measured with 0 followers (the
    teacher's page alone, its own timers running). Goal with 30: < 20%.
 3. At the step "dense" (passed on the way, after the fourth Next) every student answers at the
-   same instant (``asyncio.gather`` of the radio ``lesson_class_dense_accuracy`` changes,
-   choices i mod 4): the time until the teacher's page shows "Answers: **N**" and the counts per
-   choice there, against what was sent (none lost).
+   same instant (``asyncio.gather`` of the radio ``lesson_class_train_vs_test`` changes,
+   choices i mod 4): the time until the teacher's page shows "**N** of N have answered" (while a
+   question is open no screen shows the bars); then the teacher reveals it (``lesson_reveal_…``)
+   and the bars' counts per choice are checked against what was sent (none lost).
 
 Other processes' work would be measured as the app's cost: before each timed part the script
 waits (``--quiet-wait``, bounded) for the machine to go quiet and reports what other processes
@@ -41,9 +42,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import concurrent.futures
-import contextlib
 import json
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -66,7 +67,8 @@ from fmnist import i18n, lesson  # noqa: E402
 LATENCY_GOAL_S = 2.0
 IDLE_CPU_GOAL = 20.0  # % of one core, thirty idle followers
 QUESTION_STEP = "dense"
-QUESTION_KEY = "lesson_class_dense_accuracy"
+QUESTION_KEY = "lesson_class_train_vs_test"
+REVEAL_KEY = "lesson_reveal_train_vs_test"
 NEXT_KEY = "lesson_nav_top_next"
 
 
@@ -93,17 +95,21 @@ class Student:
             self.errors.append(f"alert: {proto.body[:160]}")
 
 
+#: "**23** of 30 have answered", the line every screen shows while a question is open
+ANSWERED = re.compile(re.escape(i18n.TEXT["lesson.answered"][0]).replace(r"\{count\}", r"(?P<count>\d+)")
+                      .replace(r"\{students\}", r"\d+"))
+
+
 @dataclass
 class Teacher:
     session: Session
-    answers: list = field(default_factory=list)  # (perf_counter, count) of each "Answers: N" shown
+    answers: list = field(default_factory=list)  # (perf_counter, count) of each "N of M have answered" shown
     errors: list = field(default_factory=list)
 
     def seen(self, kind, proto, arrived) -> None:
-        prefix = i18n.t("lesson.answers_count", "en", count="").split("**")[0]
-        if kind == "markdown" and proto.body.startswith(prefix):
-            with contextlib.suppress(ValueError):
-                self.answers.append((arrived, int(proto.body[len(prefix):].strip("* "))))
+        found = ANSWERED.match(proto.body) if kind == "markdown" else None
+        if found:
+            self.answers.append((arrived, int(found["count"])))
         elif kind == "exception":
             self.errors.append(f"exception: {proto.type}: {proto.message}")
 
@@ -282,15 +288,15 @@ async def answers(teacher: Teacher, students: list[Student], args) -> dict:
                                   for i, s in enumerate(students)), return_exceptions=True)
     runs_done_s = time.perf_counter() - start
     total = len(students)
-    prefix = i18n.t("lesson.answers_count", "en", count=total)
 
     def counted(r):
-        return any(p.body == prefix for p in r.find("markdown"))
+        return any((found := ANSWERED.match(p.body)) and int(found["count"]) == total for p in r.find("markdown"))
 
     try:
-        shown = await teacher.session.wait_for_run(counted, after=start, timeout=args.step_timeout)
+        await teacher.session.wait_for_run(counted, after=start, timeout=args.step_timeout)
         shown_s = next(at for at, n in teacher.answers if n == total) - start
-        bars = [p.text for p in shown.find("progress")]
+        revealed = await teacher.session.change(REVEAL_KEY, trigger_value=True)  # the bars come at the reveal
+        bars = [p.text for p in revealed.find("progress")]
         counts = [int(text.rsplit("·", 1)[1]) for text in bars]
     except (ProtocolError, StopIteration) as exc:
         shown_s, counts, bars = None, [], [f"{exc!r}; last shown {teacher.answers[-1:]}"]
@@ -301,8 +307,8 @@ async def answers(teacher: Teacher, students: list[Student], args) -> dict:
               "students_runs": stats([r.seconds for r in runs if not isinstance(r, Exception)]),
               "failed": failed[:10]}
     print(f"  {total} answers at once (their runs all done after {runs_done_s:.2f} s): the teacher's page showed "
-          f"'Answers: {total}' after {shown_s if shown_s is None else round(shown_s, 3)} s; "
-          f"per choice sent {expected}, shown {counts}; students' runs {result['students_runs']}", flush=True)
+          f"'{total} of {total} have answered' after {shown_s if shown_s is None else round(shown_s, 3)} s; "
+          f"revealed, per choice sent {expected}, shown {counts}; students' runs {result['students_runs']}", flush=True)
     return result
 
 
@@ -333,7 +339,8 @@ def report(figures: dict, args, log_errors: list[str]) -> None:
     if "answers" in figures:
         a = figures["answers"]
         print(f"== {a['students']} answers at the same instant: all counted: {a['all_counted']} "
-              f"(sent {a['sent']}, the teacher's bars {a['shown']}); 'Answers: {a['students']}' shown after "
+              f"(sent {a['sent']}, the teacher's bars at the reveal {a['shown']}); "
+              f"'{a['students']} of {a['students']} have answered' shown after "
               f"{a['shown_after_s'] if a['shown_after_s'] is None else round(a['shown_after_s'], 3)} s"
               + (f"; failures: {a['failed']}" if a["failed"] else ""))
     print(f"== errors on the pages: {len(figures['errors'])}" + "".join(f"\n  {e[:300]}" for e in figures["errors"]))

@@ -16,16 +16,26 @@ teacher token          :data:`TOKEN_BYTES` random bytes (URL-safe text)     crea
 step                   0 .. ``steps - 1``                                   the teacher
 pace                   :data:`TEACHER_PACED` or :data:`STUDENT_PACED`       the teacher
 students               anonymous ids a browser session makes for itself     a student
-answers                one choice per student and question, until revealed  a student
+started                when the class was created (the store's clock)       created
+rounds                 a question's voting rounds: 1, or 2 after the        the teacher
+                       teacher calls a second round (peer instruction)
+answers                one choice per student, question and round; a        a student
+                       round's answers close when the next round opens
+                       or at the reveal
 revealed               the questions whose answer everyone sees             the teacher
+board                  each student's latest model, its scores              a student
+seed runs              one setting trained with several seeds (noise        the teacher
+                       alone), scored like the board's entries
 =====================  ===================================================  ==============
 
 Only the teacher token's holder moves a class: every teacher call takes the token and compares
 it in constant time (:func:`hmac.compare_digest`); a wrong one raises :class:`NotTeacher`.
 The token is never part of what a student reads (:class:`ClassView`). Everything is bounded:
 :data:`MAX_CLASSES` classes, :data:`MAX_STUDENTS` students a class, :data:`MAX_QUESTIONS`
-questions a class, :data:`MAX_CHOICES` choices a question; a class untouched for
-:data:`IDLE_LIMIT_S` seconds (12 hours) is gone. ``clock`` is injectable so tests can age a class.
+questions a class, :data:`MAX_CHOICES` choices a question, :data:`MAX_ROUNDS` rounds a question,
+:data:`MAX_SEEDS` seed runs; a class untouched for :data:`IDLE_LIMIT_S` seconds (12 hours) is gone.
+``clock`` is the wall clock (both backends: a class's start time is read as "minutes ago" by any
+server) and injectable, so tests can age a class.
 """
 
 from __future__ import annotations
@@ -49,6 +59,8 @@ MAX_CLASSES = 500
 MAX_STUDENTS = 120
 MAX_QUESTIONS = 32
 MAX_CHOICES = 8
+MAX_ROUNDS = 2  # a first vote, and one more after the students talk to a neighbour
+MAX_SEEDS = 8
 IDLE_LIMIT_S = 12 * 3600
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # student ids and question ids
 _KEY = re.compile(r"^[a-z]+-[0-9a-f]{12}$")  # a model's registry key
@@ -107,6 +119,12 @@ class ClassView:
     version: int  # grows with every change the teacher makes: a follower redraws when it moves
     private_revealed: bool = False  # the challenge's private scores are shown
     board_version: int = 0  # grows with every change of the board (a board redraws; the lesson does not)
+    started: float = 0.0  # when the class was created, by the store's clock (seconds since the epoch)
+    rounds: tuple = ()  # (question, rounds) of every question with more than one round, sorted
+
+    def round_of(self, question: str) -> int:
+        """The question's current round: 1, or 2 once the teacher called a second one."""
+        return dict(self.rounds).get(question, 1)
 
 
 @dataclass(frozen=True)
@@ -124,6 +142,12 @@ class Entry:
     seconds: float | None = None
     hidden: bool = False
     failed: bool = False
+    seed: int | None = None  # a seed run of the teacher's (noise alone), not a student's entry
+
+
+def seed_slot(seed: int) -> str:
+    """Where the board keeps a seed run: never a student id (those have no ':')."""
+    return f"seed:{seed}"
 
 
 @dataclass
@@ -134,18 +158,27 @@ class _Class:
     step: int = 0
     pace: str = TEACHER_PACED
     students: set = field(default_factory=set)
-    answers: dict = field(default_factory=dict)  # question -> {student: choice}
+    answers: dict = field(default_factory=dict)  # question -> [{student: choice} for each round]
     revealed: set = field(default_factory=set)
     version: int = 0
     touched: float = 0.0
-    entries: dict = field(default_factory=dict)  # student -> Entry (a student's latest)
+    entries: dict = field(default_factory=dict)  # student (or seed_slot) -> Entry (a student's latest)
     next_entry: int = 1
     private_revealed: bool = False
     board_version: int = 0
+    started: float = 0.0
+    rounds: dict = field(default_factory=dict)  # question -> rounds, for those past the first
 
     def view(self) -> ClassView:
         return ClassView(self.code, self.step, self.pace, len(self.students), frozenset(self.revealed),
-                         self.version, self.private_revealed, self.board_version)
+                         self.version, self.private_revealed, self.board_version, self.started,
+                         tuple(sorted(self.rounds.items())))
+
+    def round(self, question: str, number: int | None) -> dict:
+        """{student: choice} of the question's round ``number`` (its current round if None)."""
+        rounds = self.answers.get(question, [])
+        number = self.rounds.get(question, 1) if number is None else int(number)
+        return rounds[number - 1] if 1 <= number <= len(rounds) else {}
 
 
 def normalise_code(text: str | None) -> str:
@@ -200,15 +233,27 @@ class ClassStore(ABC):
 
     @abstractmethod
     def answer(self, code: str, student: str, question: str, choice: int) -> None:
-        """A student's answer to ``question``; a later one replaces it, until the reveal."""
+        """A student's answer to ``question`` in its current round; a later one replaces it, until
+        the next round opens or the answer is revealed."""
 
     @abstractmethod
-    def my_answer(self, code: str, student: str, question: str) -> int | None:
-        """The answer this student gave, if any."""
+    def my_answer(self, code: str, student: str, question: str, round: int | None = None) -> int | None:
+        """The answer this student gave in ``round`` (the current round if None), if any."""
 
     @abstractmethod
-    def counts(self, code: str, question: str, choices: int) -> list[int]:
-        """How many students chose each of the ``choices`` choices."""
+    def counts(self, code: str, question: str, choices: int, round: int | None = None) -> list[int]:
+        """How many students chose each of the ``choices`` choices in ``round`` (the current one if None)."""
+
+    @abstractmethod
+    def open_round(self, code: str, token: str, question: str, number: int) -> ClassView:
+        """The teacher opens the question's round ``number`` (2 .. :data:`MAX_ROUNDS`, the one after
+        its current round; the current one again changes nothing): the answers of the rounds before
+        are kept and closed, each student answers afresh."""
+
+    @abstractmethod
+    def transitions(self, code: str, question: str, choices: int) -> list[list[int]]:
+        """How many students answered ``i`` in the first round and ``j`` in the last (``[i][j]``),
+        among those who answered both: who moved where, with no one named."""
 
     @abstractmethod
     def reveal(self, code: str, token: str, question: str) -> ClassView:
@@ -232,7 +277,14 @@ class ClassStore(ABC):
 
     @abstractmethod
     def board(self, code: str) -> list[Entry]:
-        """Every entry, hidden ones included (the page leaves those out for everyone but the teacher)."""
+        """Every entry, hidden ones and the teacher's seed runs included (the page leaves the hidden
+        out for everyone but the teacher, and shows the seed runs beside the students')."""
+
+    @abstractmethod
+    def set_seed_runs(self, code: str, token: str, knobs: dict, keys: list[str]) -> list[Entry]:
+        """The teacher's one setting (``knobs``) trained once per seed: ``keys[i]`` is the model of
+        seed ``i``; replaces the seed runs before; their scores come by :meth:`complete`, like any
+        entry's. At most :data:`MAX_SEEDS`."""
 
     @abstractmethod
     def reveal_private(self, code: str, token: str) -> ClassView:
@@ -246,7 +298,7 @@ class ClassStore(ABC):
 class MemoryClassStore(ClassStore):
     """Classes in this server's memory: one object, one lock, every session of the server."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic, max_classes: int = MAX_CLASSES,
+    def __init__(self, clock: Callable[[], float] = time.time, max_classes: int = MAX_CLASSES,
                  max_students: int = MAX_STUDENTS, idle_limit_s: float = IDLE_LIMIT_S):
         self._clock = clock
         self._max_classes = max_classes
@@ -288,7 +340,7 @@ class MemoryClassStore(ClassStore):
             while code in self._classes:
                 code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
             token = secrets.token_urlsafe(TOKEN_BYTES)
-            self._classes[code] = _Class(code, token, max(1, int(steps)), touched=now)
+            self._classes[code] = _Class(code, token, max(1, int(steps)), touched=now, started=now)
             return code, token
 
     def view(self, code: str) -> ClassView:
@@ -341,20 +393,41 @@ class MemoryClassStore(ClassStore):
                 raise AlreadyRevealed(question)
             if question not in room.answers and len(room.answers) >= MAX_QUESTIONS:
                 raise BadAnswer(question)
-            room.answers.setdefault(question, {})[student] = choice
+            rounds = room.answers.setdefault(question, [])
+            while len(rounds) < room.rounds.get(question, 1):
+                rounds.append({})
+            rounds[-1][student] = choice
 
-    def my_answer(self, code: str, student: str, question: str) -> int | None:
+    def my_answer(self, code: str, student: str, question: str, round: int | None = None) -> int | None:
         with self._lock:
-            return self._get(code).answers.get(question, {}).get(student)
+            return self._get(code).round(question, round).get(student)
 
-    def counts(self, code: str, question: str, choices: int) -> list[int]:
+    def counts(self, code: str, question: str, choices: int, round: int | None = None) -> list[int]:
         with self._lock:
-            given = self._get(code).answers.get(question, {})
-        tally = [0] * max(0, min(int(choices), MAX_CHOICES))
-        for choice in given.values():
-            if choice < len(tally):
-                tally[choice] += 1
-        return tally
+            given = list(self._get(code).round(question, round).values())
+        return tally(given, choices)
+
+    def open_round(self, code: str, token: str, question: str, number: int) -> ClassView:
+        if not _ID.match(str(question)):
+            raise BadAnswer(question)
+        with self._lock:
+            room = self._as_teacher(code, token)
+            if question in room.revealed:
+                raise AlreadyRevealed(question)
+            current = room.rounds.get(question, 1)
+            if int(number) != current:
+                if not 2 <= int(number) <= MAX_ROUNDS or int(number) != current + 1 or (
+                        question not in room.rounds and len(room.rounds) >= MAX_QUESTIONS):
+                    raise BadAnswer(question)
+                room.rounds[question] = int(number)
+                room.version += 1
+            return room.view()
+
+    def transitions(self, code: str, question: str, choices: int) -> list[list[int]]:
+        with self._lock:
+            room = self._get(code)
+            first, last = dict(room.round(question, 1)), dict(room.round(question, None))
+        return transition_matrix([(first[s], last[s]) for s in first if s in last], choices)
 
     def reveal(self, code: str, token: str, question: str) -> ClassView:
         if not _ID.match(str(question)):
@@ -383,9 +456,9 @@ class MemoryClassStore(ClassStore):
             room = self._get(code)
             if student not in room.students:
                 raise NoSuchClass(code)
-            if student not in room.entries and len(room.entries) >= self._max_students:
+            if student not in room.entries and sum(e.seed is None for e in room.entries.values()) >= self._max_students:
                 raise ClassFull(code)
-            taken = {e.nickname for s, e in room.entries.items() if s != student}
+            taken = {e.nickname for s, e in room.entries.items() if s != student and e.seed is None}
             unique, n = name, 2
             while unique in taken:
                 unique, n = f"{name} ({n})", n + 1
@@ -412,6 +485,22 @@ class MemoryClassStore(ClassStore):
         with self._lock:
             return sorted(self._get(code).entries.values(), key=lambda e: e.id)
 
+    def set_seed_runs(self, code: str, token: str, knobs: dict, keys: list[str]) -> list[Entry]:
+        keys = list(keys)
+        if not keys or len(keys) > MAX_SEEDS or len(knobs) > 8 or not all(_KEY.match(str(k)) for k in keys):
+            raise BadEntry("seeds")
+        with self._lock:
+            room = self._as_teacher(code, token)
+            for slot in [s for s, e in room.entries.items() if e.seed is not None]:
+                del room.entries[slot]
+            runs = []
+            for seed, key in enumerate(keys):
+                runs.append(Entry(room.next_entry, "", "", key, tuple(sorted(knobs.items())), seed=seed))
+                room.entries[seed_slot(seed)] = runs[-1]
+                room.next_entry += 1
+            room.board_version += 1
+            return runs
+
     def reveal_private(self, code: str, token: str) -> ClassView:
         with self._lock:
             room = self._as_teacher(code, token)
@@ -433,6 +522,46 @@ class MemoryClassStore(ClassStore):
         with self._lock:
             self._expire(self._clock())
             return len(self._classes)
+
+
+def tally(given: list[int], choices: int) -> list[int]:
+    """How many of ``given`` chose each of the ``choices`` choices (one larger is not counted)."""
+    counts = [0] * max(0, min(int(choices), MAX_CHOICES))
+    for choice in given:
+        if 0 <= int(choice) < len(counts):
+            counts[int(choice)] += 1
+    return counts
+
+
+def transition_matrix(pairs: list[tuple[int, int]], choices: int) -> list[list[int]]:
+    """``[i][j]``: how many (first, last) pairs went from choice ``i`` to choice ``j``."""
+    size = max(0, min(int(choices), MAX_CHOICES))
+    matrix = [[0] * size for _ in range(size)]
+    for first, last in pairs:
+        if 0 <= int(first) < size and 0 <= int(last) < size:
+            matrix[int(first)][int(last)] += 1
+    return matrix
+
+
+@dataclass(frozen=True)
+class PeerMoves:
+    """What a second round changed, from :meth:`ClassStore.transitions` and the right choice."""
+
+    both: int  # students who answered in both rounds
+    to_right: int  # wrong in the first round, right in the second
+    away: int  # right in the first, wrong in the second
+    right_first: int  # right in the first round (of those who answered both)
+    right_last: int
+
+
+def peer_moves(matrix: list[list[int]], correct: int) -> PeerMoves:
+    """How many moved to the right answer ``correct`` between the rounds, and how many away from it."""
+    size = len(matrix)
+    both = sum(map(sum, matrix))
+    to_right = sum(matrix[i][correct] for i in range(size) if i != correct)
+    away = sum(matrix[correct][j] for j in range(size) if j != correct)
+    right_first = sum(matrix[correct])
+    return PeerMoves(both, to_right, away, right_first, right_first - away + to_right)
 
 
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1", "[::1]")

@@ -11,15 +11,16 @@ Where a class lives: a few keys under ``{prefix}:{code}`` and one index of every
 key                            type        holds
 =============================  ==========  ==================================================
 ``{prefix}:{code}``            hash        token_sha256, steps, step, pace, version, touched,
-                                           next_entry, private_revealed, board_version
+                                           started, next_entry, private_revealed, board_version
 ``…:students``                 set         the students' anonymous ids
-``…:answers``                  hash        ``question:student`` -> choice
-``…:tallies``                  hash        ``question:choice`` -> how many chose it
+``…:answers``                  hash        ``question#round:student`` -> choice
+``…:tallies``                  hash        ``question#round:choice`` -> how many chose it
 ``…:questions``                set         the questions answered (at most MAX_QUESTIONS)
 ``…:revealed``                 set         the revealed questions
-``…:entries``                  hash        student -> JSON {id, nickname, key, knobs}
-``…:scores``                   hash        student -> JSON [public, private, seconds, failed]
+``…:entries``                  hash        student (or ``seed:N``) -> JSON {id, nickname, key, knobs, seed}
+``…:scores``                   hash        student (or ``seed:N``) -> JSON [public, private, seconds, failed]
 ``…:hidden``                   set         the ids of the entries the teacher hid
+``…:rounds``                   hash        question -> its rounds, for those past the first
 ``{prefix}:classes``           sorted set  code -> touched: counts classes, finds idle ones
 =============================  ==========  ==================================================
 
@@ -61,13 +62,14 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from redis.retry import Retry
 
 from .classroom import (CODE_ALPHABET, CODE_LENGTH, IDLE_LIMIT_S, MAX_CHOICES, MAX_CLASSES, MAX_QUESTIONS,
-                        MAX_STUDENTS, PACES, TOKEN_BYTES, _ID, _KEY, AlreadyRevealed, BadAnswer, BadEntry,
-                        ClassError, ClassFull, ClassStore, ClassView, Entry, NoSuchClass, NotTeacher,
-                        StoreUnavailable, TooManyClasses, tokens_match)
+                        MAX_ROUNDS, MAX_SEEDS, MAX_STUDENTS, PACES, TOKEN_BYTES, _ID, _KEY, AlreadyRevealed,
+                        BadAnswer, BadEntry, ClassError, ClassFull, ClassStore, ClassView, Entry, NoSuchClass,
+                        NotTeacher, StoreUnavailable, TooManyClasses, tokens_match, transition_matrix)
 
 TIMEOUT_S = 2.0  # to connect and for an answer: a page waits this long at most, then says so
 GARBAGE_AFTER_S = 3600  # Redis's expiry runs this much behind the store's idle limit (clocks differ)
-PARTS = ("", ":students", ":answers", ":tallies", ":questions", ":revealed", ":entries", ":scores", ":hidden")
+PARTS = ("", ":students", ":answers", ":tallies", ":questions", ":revealed", ":entries", ":scores", ":hidden",
+         ":rounds")
 _ERRORS = {error.reason: error for error in (NoSuchClass, ClassFull, TooManyClasses, NotTeacher, BadEntry,
                                              BadAnswer, AlreadyRevealed)}
 
@@ -76,7 +78,7 @@ _ERRORS = {error.reason: error for error in (NoSuchClass, ClassFull, TooManyClas
 # It returns {"ok", ...} or {reason} (a ClassError's reason); writes made before an error stay,
 # as in the memory store (a refused call still counts as activity).
 _PRELUDE = """
-local room, students, answers, tallies, questions, revealed, entries, scores, hidden = unpack(KEYS, 1, %(parts)d)
+local room, students, answers, tallies, questions, revealed, entries, scores, hidden, rounds = unpack(KEYS, 1, %(parts)d)
 local index = KEYS[%(parts)d + 1]
 local code, now, idle, ttl = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local alive = false  -- the class was found: its keys' expiry is renewed when the script ends
@@ -106,8 +108,14 @@ local function teacher(digest)  -- the reason a teacher's call is refused, or ni
 end
 
 local function view()
-  local v = redis.call('HMGET', room, 'step', 'pace', 'version', 'private_revealed', 'board_version')
-  return {'ok', v[1], v[2], redis.call('SCARD', students), v[3], v[4], v[5], redis.call('SMEMBERS', revealed)}
+  local v = redis.call('HMGET', room, 'step', 'pace', 'version', 'private_revealed', 'board_version', 'started')
+  return {'ok', v[1], v[2], redis.call('SCARD', students), v[3], v[4], v[5], redis.call('SMEMBERS', revealed),
+          v[6], redis.call('HGETALL', rounds)}
+end
+
+local function round_of(question, number)  -- 'question#round' of round ``number`` ('' or nil: the current one)
+  if not number or number == '' then number = redis.call('HGET', rounds, question) or '1' end
+  return question .. '#' .. number
 end
 
 local function run()
@@ -152,7 +160,8 @@ _BODIES = {
   end
   redis.call('DEL', unpack(KEYS, 1, %(parts)d))
   redis.call('HSET', room, 'token_sha256', ARGV[7], 'steps', ARGV[8], 'step', 0, 'pace', 'teacher',
-             'version', 0, 'touched', ARGV[2], 'next_entry', 1, 'private_revealed', 0, 'board_version', 0)
+             'version', 0, 'touched', ARGV[2], 'started', ARGV[2], 'next_entry', 1, 'private_revealed', 0,
+             'board_version', 0)
   redis.call('ZADD', index, now, code)
   alive = true
   return {'ok', 'created'}
@@ -197,26 +206,56 @@ _BODIES = {
   if redis.call('SISMEMBER', questions, question) == 0 and redis.call('SCARD', questions) >= tonumber(ARGV[8]) then
     return {'bad_answer'}
   end
-  local before = redis.call('HGET', answers, question .. ':' .. student)
-  if before then redis.call('HINCRBY', tallies, question .. ':' .. before, -1) end
-  redis.call('HSET', answers, question .. ':' .. student, choice)
-  redis.call('HINCRBY', tallies, question .. ':' .. choice, 1)
+  local asked = round_of(question)
+  local before = redis.call('HGET', answers, asked .. ':' .. student)
+  if before then redis.call('HINCRBY', tallies, asked .. ':' .. before, -1) end
+  redis.call('HSET', answers, asked .. ':' .. student, choice)
+  redis.call('HINCRBY', tallies, asked .. ':' .. choice, 1)
   redis.call('SADD', questions, question)
   return {'ok'}
 """,
-    "my_answer": """  -- ARGV[5] student, ARGV[6] question
+    "my_answer": """  -- ARGV[5] student, ARGV[6] question, ARGV[7] round ('' for the current one)
   if not get() then return {'no_such_class'} end
-  local given = redis.call('HGET', answers, ARGV[6] .. ':' .. ARGV[5])
+  local given = redis.call('HGET', answers, round_of(ARGV[6], ARGV[7]) .. ':' .. ARGV[5])
   if given then return {'ok', given} end
   return {'ok'}
 """,
-    "counts": """  -- ARGV[5] question, ARGV[6] choices
+    "counts": """  -- ARGV[5] question, ARGV[6] choices, ARGV[7] round ('' for the current one)
   if not get() then return {'no_such_class'} end
-  local tally = {'ok'}
+  local asked, tally = round_of(ARGV[5], ARGV[7]), {'ok'}
   for choice = 0, tonumber(ARGV[6]) - 1 do
-    tally[#tally + 1] = redis.call('HGET', tallies, ARGV[5] .. ':' .. choice) or '0'
+    tally[#tally + 1] = redis.call('HGET', tallies, asked .. ':' .. choice) or '0'
   end
   return tally
+""",
+    "open_round": """  -- ARGV[5] token_sha256, ARGV[6] question, ARGV[7] number, ARGV[8] max_rounds, ARGV[9] max_questions
+  local refused = teacher(ARGV[5])
+  if refused then return {refused} end
+  local question, number = ARGV[6], tonumber(ARGV[7])
+  if redis.call('SISMEMBER', revealed, question) == 1 then return {'already_revealed'} end
+  local current = tonumber(redis.call('HGET', rounds, question) or '1')
+  if number ~= current then
+    if number < 2 or number > tonumber(ARGV[8]) or number ~= current + 1 or
+       (current == 1 and redis.call('HLEN', rounds) >= tonumber(ARGV[9])) then
+      return {'bad_answer'}
+    end
+    redis.call('HSET', rounds, question, number)
+    redis.call('HINCRBY', room, 'version', 1)
+  end
+  return view()
+""",
+    "transitions": """  -- ARGV[5] question: every student's (first, last) answers, for those who gave both
+  if not get() then return {'no_such_class'} end
+  local first, last, pairs = round_of(ARGV[5], '1'), round_of(ARGV[5]), {'ok'}
+  for _, student in ipairs(redis.call('SMEMBERS', students)) do
+    local a = redis.call('HGET', answers, first .. ':' .. student)
+    local b = redis.call('HGET', answers, last .. ':' .. student)
+    if a and b then
+      pairs[#pairs + 1] = a
+      pairs[#pairs + 1] = b
+    end
+  end
+  return pairs
 """,
     "reveal": """  -- ARGV[5] token_sha256, ARGV[6] question, ARGV[7] max_questions
   local refused = teacher(ARGV[5])
@@ -239,11 +278,14 @@ _BODIES = {
   local student, name = ARGV[5], ARGV[6]
   if redis.call('SISMEMBER', students, student) == 0 then return {'no_such_class'} end
   local before = redis.call('HGET', entries, student)
-  if not before and redis.call('HLEN', entries) >= tonumber(ARGV[9]) then return {'class_full'} end
-  local taken, all = {}, redis.call('HGETALL', entries)
+  local taken, all, seated = {}, redis.call('HGETALL', entries), 0
   for i = 1, #all, 2 do
-    if all[i] ~= student then taken[cjson.decode(all[i + 1]).nickname] = true end
+    if string.sub(all[i], 1, 5) ~= 'seed:' then
+      seated = seated + 1
+      if all[i] ~= student then taken[cjson.decode(all[i + 1]).nickname] = true end
+    end
   end
+  if not before and seated >= tonumber(ARGV[9]) then return {'class_full'} end
   local unique, n = name, 2
   while taken[unique] do
     unique, n = name .. ' (' .. n .. ')', n + 1
@@ -279,6 +321,28 @@ _BODIES = {
     "board": """
   if not get() then return {'no_such_class'} end
   return {'ok', redis.call('HGETALL', entries), redis.call('HGETALL', scores), redis.call('SMEMBERS', hidden)}
+""",
+    "set_seed_runs": """  -- ARGV[5] token_sha256, ARGV[6] knobs (JSON), ARGV[7..] the keys, seed 0 first
+  local refused = teacher(ARGV[5])
+  if refused then return {refused} end
+  local all = redis.call('HGETALL', entries)
+  for i = 1, #all, 2 do
+    if string.sub(all[i], 1, 5) == 'seed:' then
+      redis.call('HDEL', entries, all[i])
+      redis.call('HDEL', scores, all[i])
+      redis.call('SREM', hidden, cjson.decode(all[i + 1]).id)
+    end
+  end
+  local ids = {'ok'}
+  for i = 7, #ARGV do
+    local seed = i - 7
+    local id = redis.call('HINCRBY', room, 'next_entry', 1) - 1
+    redis.call('HSET', entries, 'seed:' .. seed,
+               cjson.encode({id = id, nickname = '', key = ARGV[i], knobs = ARGV[6], seed = seed}))
+    ids[#ids + 1] = id
+  end
+  redis.call('HINCRBY', room, 'board_version', 1)
+  return ids
 """,
     "reveal_private": """  -- ARGV[5] token_sha256
   local refused = teacher(ARGV[5])
@@ -355,9 +419,10 @@ class RedisClassStore(ClassStore):
         return rest
 
     def _view(self, code: str, reply: list) -> ClassView:
-        step, pace, students, version, private, board_version, revealed = reply
+        step, pace, students, version, private, board_version, revealed, started, rounds = reply
+        rounds = tuple(sorted((_text(rounds[i]), int(rounds[i + 1])) for i in range(0, len(rounds), 2)))
         return ClassView(code, int(step), _text(pace), int(students), frozenset(_text(q) for q in revealed),
-                         int(version), _text(private) == "1", int(board_version))
+                         int(version), _text(private) == "1", int(board_version), float(_text(started)), rounds)
 
     # --- the interface ---
 
@@ -398,13 +463,24 @@ class RedisClassStore(ClassStore):
             raise BadAnswer(question)
         self._run("answer", code, str(student), question, int(choice), MAX_QUESTIONS)
 
-    def my_answer(self, code: str, student: str, question: str) -> int | None:
-        given = self._run("my_answer", code, str(student), str(question))
+    def my_answer(self, code: str, student: str, question: str, round: int | None = None) -> int | None:
+        given = self._run("my_answer", code, str(student), str(question), "" if round is None else int(round))
         return int(given[0]) if given else None
 
-    def counts(self, code: str, question: str, choices: int) -> list[int]:
-        tally = self._run("counts", code, str(question), max(0, min(int(choices), MAX_CHOICES)))
+    def counts(self, code: str, question: str, choices: int, round: int | None = None) -> list[int]:
+        tally = self._run("counts", code, str(question), max(0, min(int(choices), MAX_CHOICES)),
+                          "" if round is None else int(round))
         return [int(count) for count in tally]
+
+    def open_round(self, code: str, token: str, question: str, number: int) -> ClassView:
+        if not _ID.match(str(question)):
+            raise BadAnswer(question)
+        return self._view(code, self._run("open_round", code, _digest(token), question, int(number), MAX_ROUNDS,
+                                          MAX_QUESTIONS))
+
+    def transitions(self, code: str, question: str, choices: int) -> list[list[int]]:
+        given = [int(choice) for choice in self._run("transitions", code, str(question))]
+        return transition_matrix(list(zip(given[::2], given[1::2])), choices)
 
     def reveal(self, code: str, token: str, question: str) -> ClassView:
         if not _ID.match(str(question)):
@@ -438,10 +514,19 @@ class RedisClassStore(ClassStore):
         for i in range(0, len(entries), 2):
             student, entry = _text(entries[i]), json.loads(entries[i + 1])
             public, private, seconds, failed = scores.get(student, (None, None, None, False))
-            board.append(Entry(entry["id"], student, entry["nickname"], entry["key"],
+            seed = entry.get("seed")
+            board.append(Entry(entry["id"], "" if seed is not None else student, entry["nickname"], entry["key"],
                                tuple(tuple(knob) for knob in json.loads(entry["knobs"])), public, private,
-                               seconds, entry["id"] in hidden, failed))
+                               seconds, entry["id"] in hidden, failed, seed))
         return sorted(board, key=lambda e: e.id)
+
+    def set_seed_runs(self, code: str, token: str, knobs: dict, keys: list[str]) -> list[Entry]:
+        keys = list(keys)
+        if not keys or len(keys) > MAX_SEEDS or len(knobs) > 8 or not all(_KEY.match(str(k)) for k in keys):
+            raise BadEntry("seeds")
+        knobs = tuple(sorted(knobs.items()))
+        ids = self._run("set_seed_runs", code, _digest(token), json.dumps(knobs), *keys)
+        return [Entry(int(number), "", "", key, knobs, seed=seed) for seed, (number, key) in enumerate(zip(ids, keys))]
 
     def reveal_private(self, code: str, token: str) -> ClassView:
         return self._view(code, self._run("reveal_private", code, _digest(token)))

@@ -251,3 +251,25 @@ def image_peaks(images: np.ndarray) -> np.ndarray:
     """The brightest pixel of each image: (n,) uint8. Every Fashion-MNIST image reaches 254 or
     255, which is why per-image min-max and x/255 give almost the same numbers here."""
     return np.asarray(images).reshape(len(images), -1).max(axis=1)
+
+
+# --- Pictures unlike the dataset's (the Lesson asks the models about them) -------------------
+
+OUTLINE_LEVEL = 40  # a pixel brighter than this is part of the garment
+
+
+def outlines(images: np.ndarray, level: int = OUTLINE_LEVEL) -> np.ndarray:
+    """Each garment redrawn as its outline: uint8 (n, 28, 28), 255 on the garment's edge (a garment
+    pixel with a background pixel above, below, left or right of it), 0 elsewhere. Thin lines and
+    no texture, like a drawing of the garment."""
+    garment = np.asarray(images) > level
+    padded = np.pad(garment, ((0, 0), (1, 1), (1, 1)))
+    inside = (padded[:, :-2, 1:-1] & padded[:, 2:, 1:-1] & padded[:, 1:-1, :-2] & padded[:, 1:-1, 2:])
+    return np.where(garment & ~inside, np.uint8(255), np.uint8(0))
+
+
+def dimmed(image: np.ndarray, low: int = 60, high: int = 160) -> np.ndarray:
+    """A picture as a dim, grey photo would show it: its 0-255 pixels squeezed into ``low``-``high``
+    (uint8), so its darkest pixel is not 0 and its brightest not 255."""
+    x = np.asarray(image, dtype=np.float32)
+    return np.round(low + x * (high - low) / 255.0).astype(np.uint8)

@@ -209,6 +209,45 @@ def most_confused(matrix: np.ndarray, k: int = 5) -> list[tuple[int, int, int]]:
     return [pair for pair in pairs if pair[2] > 0]
 
 
+
+# --- Calibration: how often an answer given with some confidence is right ----------------------
+
+CONFIDENCE_BANDS = (0.0, 0.5, 0.7, 0.9, 0.95, 0.99, 1.0)  # the bands' edges; the last band holds 1.0
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A multi-class model's answers grouped by their confidence (the top probability): for each
+    band ``[lower, upper)`` (the last one closed), how many answers, their mean confidence and
+    the share of them that were right. A band with no answer has count 0 and NaN shares."""
+
+    lower: np.ndarray
+    upper: np.ndarray
+    count: np.ndarray
+    confidence: np.ndarray
+    right: np.ndarray
+
+
+def calibration(probs: np.ndarray, labels: np.ndarray, edges=CONFIDENCE_BANDS) -> Calibration:
+    probs, labels = np.asarray(probs), np.asarray(labels)
+    edges = np.asarray(edges, dtype=np.float64)
+    confidence = probs.max(axis=1).astype(np.float64)
+    right = probs.argmax(axis=1) == labels
+    band = np.clip(np.searchsorted(edges, confidence, side="right") - 1, 0, len(edges) - 2)
+    count = np.bincount(band, minlength=len(edges) - 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean_confidence = np.bincount(band, confidence, len(edges) - 1) / count
+        share_right = np.bincount(band, right.astype(np.float64), len(edges) - 1) / count
+    return Calibration(edges[:-1], edges[1:], count, mean_confidence, share_right)
+
+
+def confident_answers(probs: np.ndarray, labels: np.ndarray, at_least: float = 0.95) -> tuple[int, int]:
+    """(how many answers were given with at least ``at_least`` confidence, how many of them were right)."""
+    probs, labels = np.asarray(probs), np.asarray(labels)
+    sure = probs.max(axis=1) >= at_least
+    return int(sure.sum()), int(np.sum(probs[sure].argmax(axis=1) == labels[sure]))
+
+
 # --- Multi-label metrics (ten decisions per canvas) ---------------------------------------------
 
 def _f1(tp, fp, fn) -> np.ndarray:

@@ -627,6 +627,147 @@ def tile_answers_figure(canvas, tile_probabilities, class_names, empty_label: st
     return figure
 
 
+
+# --- The Lesson's figures --------------------------------------------------------------------
+
+CURVE_COLOURS = ("#4c72b0", "#dd8452", "#55a868", "#c44e52")
+CURVE_MARKERS = ("o", "s", "^", "D")
+
+
+def calibration_figure(band_labels, series, xlabel: str = "", ylabel: str = "", ideal_label: str = "",
+                       width: float = 7.0, height: float = 3.4) -> Figure:
+    """How often a model's answers are right, by how sure it was: for each series (name, share right
+    per band, mean confidence per band, answers per band), one bar per confidence band with the share
+    of right answers written on it; a black tick marks the band's mean
+    confidence (where the bar would end if its confidence were honest); the count of answers is in
+    brackets under the share. A band with no answer is left empty. Several series stand side by side in each band, each with its own hatching."""
+    labels = [str(label) for label in band_labels]
+    n = max(1, len(series))
+    figure = Figure(figsize=(width, height), layout="constrained")
+    ax = figure.add_subplot()
+    step = 0.8 / n
+    hatches = ("", "//", "..", "xx")
+    for s, (name, right, confidence, count) in enumerate(series):
+        right = np.asarray(right, dtype=float)
+        confidence = np.asarray(confidence, dtype=float)
+        count = np.asarray(count)
+        x = np.arange(len(labels)) - 0.4 + step * (s + 0.5)
+        shown = np.where(count > 0, right, 0.0)
+        bars = ax.bar(x, shown, width=step * 0.92, color=CURVE_COLOURS[s % len(CURVE_COLOURS)],
+                      hatch=hatches[s % len(hatches)], edgecolor="white", label=str(name))
+        ax.bar_label(bars, labels=[f"{100 * r:.0f}%\n({int(c):,})" if c else "" for r, c in zip(right, count)],
+                     fontsize=7, padding=2)
+        for xi, c, conf in zip(x, count, confidence):
+            if c:
+                ax.hlines(conf, xi - step * 0.46, xi + step * 0.46, color="black", linewidth=2)
+    ax.plot([], [], color="black", linewidth=2, label=ideal_label or "—")
+    ax.set_xticks(range(len(labels)), labels)
+    ax.set_ylim(0, 1.18)
+    ax.set_yticks(np.linspace(0, 1, 6), [f"{v:.0%}" for v in np.linspace(0, 1, 6)])
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    if xlabel:
+        ax.set_xlabel(xlabel)
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    return figure
+
+
+def history_figure(curves, epoch_label: str = "", loss_label: str = "", accuracy_label: str = "",
+                   width: float = 7.0, height: float = 3.0) -> Figure:
+    """Training curves per epoch, loss on the left and accuracy on the right: ``curves`` is a list of
+    (legend, "loss" or "accuracy", values per epoch); each curve has its own colour and marker."""
+    figure = Figure(figsize=(width, height), layout="constrained")
+    loss_ax, accuracy_ax = figure.subplots(1, 2)
+    for i, (name, panel, values) in enumerate(curves):
+        ax = loss_ax if panel == "loss" else accuracy_ax
+        values = np.asarray(values, dtype=float)
+        ax.plot(np.arange(1, len(values) + 1), values, label=str(name), color=CURVE_COLOURS[i % len(CURVE_COLOURS)],
+                marker=CURVE_MARKERS[i % len(CURVE_MARKERS)], linewidth=1.8)
+    for ax, label in ((loss_ax, loss_label), (accuracy_ax, accuracy_label)):
+        ax.grid(True, color="#dddddd", linewidth=0.8)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        if epoch_label:
+            ax.set_xlabel(epoch_label)
+        if label:
+            ax.set_title(label, loc="left", fontsize=10)
+        if ax.lines:
+            ax.legend(fontsize=8, frameon=False)
+    accuracy_ax.yaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
+    return figure
+
+
+def feature_maps_figure(image, maps, kernels, edges=None, titles=None, cols: int = 4, cell: float = 1.45,
+                        picture_title: str = "") -> Figure:
+    """A picture, then each filter's feature map (``maps``: (H, W, filters)) in a grid, each map on its
+    own scale (black 0, white its strongest answer), so every filter's pattern shows however weak;
+    the filter's own 3x3 weights sit above the map's right corner (red above 0, blue below).
+    ``edges`` marks edge filters with a dashed orange frame; ``titles`` names each map."""
+    image, maps, kernels = np.asarray(image), np.asarray(maps, dtype=float), np.asarray(kernels, dtype=float)
+    filters = maps.shape[-1]
+    rows = math.ceil(filters / cols)
+    figure = Figure(figsize=(cell * (cols + 2), (cell + 0.35) * rows), layout="constrained")
+    grid = figure.add_gridspec(rows, cols + 2)
+    picture = figure.add_subplot(grid[:min(rows, 2), :2])
+    _bare(picture)
+    _draw(picture, image, vmin=0, vmax=_pixel_top(image))
+    if picture_title:
+        picture.set_title(picture_title, fontsize=9)
+    reach = max(float(np.abs(kernels).max()), 1e-6)
+    for f in range(filters):
+        ax = figure.add_subplot(grid[f // cols, 2 + f % cols])
+        _bare(ax)
+        ax.imshow(maps[..., f], cmap="gray", vmin=0, vmax=max(float(maps[..., f].max()), 1e-6),
+                  interpolation="nearest")
+        inset = ax.inset_axes((0.72, 1.02, 0.28, 0.28))
+        _bare(inset)
+        inset.imshow(kernels[..., f], cmap="RdBu_r", vmin=-reach, vmax=reach, interpolation="nearest")
+        if edges is not None and edges[f]:
+            for spine in ax.spines.values():
+                spine.set_linestyle("--")
+                spine.set_edgecolor(HIGHLIGHT_COLOUR)
+                spine.set_linewidth(1.6)
+        if titles is not None:
+            ax.set_title(str(titles[f]), fontsize=8, pad=2, loc="left")
+    return figure
+
+
+def normalisation_cases(cases, column_titles, hist_label: str = "", count_label: str = "") -> Figure:
+    """Each (row title, uint8 picture) in ``cases`` as x/255 and as min-max, both drawn on the same
+    scale (black 0 to white 1, one colour bar), and the two sets of numbers as histograms on one
+    shared axis from 0 to 1: where the two ways differ, the pictures and the histograms differ."""
+    from .data import min_max, scale_255
+
+    rows = len(cases)
+    figure = Figure(figsize=(9.6, 2.6 * rows), layout="constrained")
+    axes = figure.subplots(rows, 3, squeeze=False, width_ratios=[2, 2, 3])
+    shown = None
+    for row, (title, image) in enumerate(cases):
+        variants = (scale_255(image), min_max(image))
+        for col, values in enumerate(variants):
+            ax = axes[row, col]
+            _bare(ax)
+            shown = _draw(ax, values, vmin=0, vmax=1)
+            ax.set_title(f"{column_titles[col]}", fontsize=9)
+            if col == 0:
+                ax.set_ylabel(str(title), fontsize=9)
+        hist = axes[row, 2]
+        for col, values in enumerate(variants):
+            hist.hist(values.ravel(), bins=40, range=(0, 1), histtype="step", linewidth=1.8,
+                      color=CURVE_COLOURS[col], linestyle="-" if col == 0 else "--", label=str(column_titles[col]))
+        hist.set_xlim(0, 1)
+        hist.set_yscale("log")
+        hist.spines[["top", "right"]].set_visible(False)
+        hist.legend(fontsize=8, frameon=False)
+        if hist_label:
+            hist.set_xlabel(hist_label)
+        if count_label:
+            hist.set_ylabel(count_label)
+    figure.colorbar(shown, ax=axes[:, :2].ravel().tolist(), fraction=0.03)
+    return figure
+
+
 def image_count(figure: Figure) -> int:
     """How many images a figure draws (for tests and sanity checks)."""
     return sum(len(ax.images) for ax in figure.axes)
@@ -636,5 +777,6 @@ __all__ = ["bar_chart", "class_sprite", "image_count", "image_with_colorbar", "l
            "normalisation_comparison", "to_png", "value_arrays", "value_arrays_png", "has_korean_font",
            "plot_image", "plot_value_array", "prediction_figure", "prediction_grid", "outcomes",
            "decision_bars", "confusion_matrix_figure", "precision_recall_figure", "threshold_curve",
-           "heatmap_overlay", "tile_answer", "tile_answers_figure",
+           "heatmap_overlay", "tile_answer", "tile_answers_figure", "calibration_figure", "history_figure",
+           "feature_maps_figure", "normalisation_cases",
            "MISSED_COLOUR", "OUTCOME_COLOURS", "PREDICTED_NEUTRAL"]

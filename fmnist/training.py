@@ -38,7 +38,7 @@ from .progress import Cancelled, Progress
 from .recipes import FORMAT_VERSION, PRESETS, VALIDATION_SIZE, TrainConfig
 
 __all__ = ["KINDS", "PRESETS", "FORMAT_VERSION", "VALIDATION_SIZE", "SPLIT_SEED", "TrainConfig", "Progress",
-           "Cancelled", "TrainResult", "train", "split_train", "machine"]
+           "Cancelled", "TrainResult", "train", "split_train", "training_pool", "machine"]
 
 SPLIT_SEED = 20240601  # which training images are held out (and the validation tiles drawn from them)
 
@@ -47,6 +47,11 @@ def split_train(y_train: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Indices of the training pool and of the held-out validation images."""
     order = np.random.default_rng(SPLIT_SEED).permutation(len(y_train))
     return order[:-VALIDATION_SIZE], order[-VALIDATION_SIZE:]
+
+
+def training_pool(y_train: np.ndarray, seed: int, train_size: int) -> np.ndarray:
+    """Indices of the training images a run with ``seed`` and ``train_size`` learns from."""
+    return np.random.default_rng(seed).permutation(split_train(y_train)[0])[:train_size]
 
 
 @dataclass
@@ -214,8 +219,8 @@ def train(config: TrainConfig, dataset, on_progress: Callable[[Progress], None] 
 
     (x_train, y_train), _ = dataset
     keras.utils.set_random_seed(config.seed)
-    pool, held_out = split_train(y_train)
-    pool = np.random.default_rng(config.seed).permutation(pool)[:config.train_size]
+    held_out = split_train(y_train)[1]
+    pool = training_pool(y_train, config.seed, config.train_size)
     history: dict = {}
     reporter = progress.reporter(config.epochs, on_progress, should_stop, history)
     start = time.perf_counter()

@@ -10,9 +10,9 @@ import streamlit as st
 
 from fmnist import classroom, lesson
 from ui import state
-from ui.lesson_class import (PRESENTER_CSS, current_class, follow, own_class_ui, presenter_corner, read_url,
-                             step_nav_ui, student_ui, teacher_ui)
-from ui.lesson_questions import question_ui
+from ui.lesson_class import (PRESENTER_CSS, current_class, follow, include_optional_ui, own_class_ui,
+                             presenter_corner, read_url, step_nav_ui, student_ui, teacher_ui)
+from ui.lesson_questions import open_questions, question_ui, ticket_ui
 from ui.lesson_steps import show_step
 from ui.shell import page_file
 from ui.text import lang, tr
@@ -35,6 +35,9 @@ def step_page(step: int, role: str, view: classroom.ClassView | None, present: b
             revealed()
     else:
         show_step(entry.id, role, view)
+    if entry.ticket:
+        for revealed in ticket_ui(entry, role, view):
+            revealed()
     st.page_link(page_file(entry.page), label=tr("lesson.open_page", page=tr(f"nav.{entry.page}")),
                  icon=":material/open_in_new:", query_params={"lang": lang()})
     if role == "teacher" and not present:
@@ -62,6 +65,8 @@ else:
 if role != "own" and "step" in st.query_params and follows:
     del st.query_params["step"]
 present = st.session_state.get(state.LESSON_PRESENT, False) and role != "student"
+# the teacher's path: Next and Previous skip the optional steps unless the teacher includes them
+everything = not (role == "teacher" or present) or bool(st.session_state.get(state.LESSON_OPTIONAL))
 
 if present:
     st.html(PRESENTER_CSS)
@@ -80,11 +85,14 @@ else:
 
 if view is not None:  # students follow the teacher; a teacher's second screen (the projector) follows too
     state.put(state.LESSON_SHOWN, view.version)
-    follow(view.code, view.version)  # up here: what it says (the shared store is away) shows on a phone's first screen
+    counted = open_questions(lesson.STEPS[step], view) if role == "student" else ()
+    follow(view.code, view.version, counted)  # up here: what it says shows on a phone's first screen
 with st.container(key="lesson_nav_top"):
-    step_nav_ui(step, view, teacher, moves=not follows, key="lesson_nav_top")
+    step_nav_ui(step, view, teacher, moves=not follows, key="lesson_nav_top", include_optional=everything)
 step_page(step, role, view, present)
 with st.container(key="lesson_nav_bottom"):
-    step_nav_ui(step, view, teacher, moves=not follows, key="lesson_nav_bottom")
+    step_nav_ui(step, view, teacher, moves=not follows, key="lesson_nav_bottom", include_optional=everything)
+if present:
+    include_optional_ui()
 if present and role == "teacher":
     st.toggle(tr("lesson.present"), key=state.LESSON_PRESENT, help=tr("lesson.present_help"))

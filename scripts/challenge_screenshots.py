@@ -5,10 +5,14 @@ with settings of their own; the board before and after the private reveal.
 """
 
 import argparse
+import sys
 from pathlib import Path
 
 from _class_browser import ARGS, settle, start_class
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from fmnist import lesson  # noqa: E402  (the challenge's step: how many Nexts reach it)
 
 WORDS = {"en": dict(box="Teach a class, or join one", start="Start a class", code="Class code", next="Next",
                     nickname="Nickname", train="Train my model", done="6 scored, 0 still training",
@@ -41,7 +45,7 @@ def main() -> None:
             tab.goto(f"{base}/lesson?class={code}&lang={args.lang}")
             settle(tab, 0.3)
             tabs.append((tab, nickname, moves, raw))
-        for _ in range(13):
+        for _ in range(lesson.STEP_IDS.index("train")):
             teacher.get_by_role("button", name=words["next"]).first.click()
             settle(teacher, 0.2)
         for tab, nickname, moves, raw in tabs:

@@ -131,8 +131,9 @@ class Server:
 
 
 @contextlib.contextmanager
-def streamlit_process(folder: Path, root: Path = ROOT, env: dict | None = None, start_timeout: float = 60):
-    """``streamlit run app.py`` in ``root`` on a free loopback port; yields a :class:`Server`
+def streamlit_process(folder: Path, root: Path = ROOT, env: dict | None = None, start_timeout: float = 60,
+                      script: str = "app.py"):
+    """``streamlit run app.py`` (or ``script``) in ``root`` on a free loopback port; yields a :class:`Server`
     (its URL, process id and log). Log and registry in ``folder``; ``env`` adds variables.
     Raises ServerDidNotStart, with the log, if the server does not answer within ``start_timeout``."""
     port = _free_port()
@@ -141,7 +142,7 @@ def streamlit_process(folder: Path, root: Path = ROOT, env: dict | None = None, 
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "FMNIST_REGISTRY": str(folder / "registry"), **(env or {})}
     with open(log, "w") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=root, stdout=out, stderr=subprocess.STDOUT, env=env,
         )
@@ -170,10 +171,10 @@ def streamlit_process(folder: Path, root: Path = ROOT, env: dict | None = None, 
 
 
 @contextlib.contextmanager
-def streamlit_server(folder: Path):
+def streamlit_server(folder: Path, script: str = "app.py"):
     """:func:`streamlit_process` for the tests: yields its URL; a server that does not start fails the test."""
     try:
-        with streamlit_process(folder) as server:
+        with streamlit_process(folder, script=script) as server:
             yield server.url
     except ServerDidNotStart as exc:
         pytest.fail(str(exc))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import assert_no_exception
-from fmnist import challenge
+from fmnist import challenge, lesson
 from test_browser_lesson import context_tab, open_lesson, start_class, teacher_goes_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
@@ -43,7 +43,7 @@ def test_three_students_a_board_a_reveal_and_a_hidden_entry(app_url, browser):
             open_lesson(tab, app_url, f"?class={code}")
             tab.get_by_text(f"You are in class {code}").wait_for(timeout=30_000)
             students.append(tab)
-        teacher_goes_to(teacher, 14)
+        teacher_goes_to(teacher, lesson.STEP_IDS.index("train") + 1)
         title = "Your turn: train one, compare them all"
         teacher.get_by_role("heading", name=title).wait_for(timeout=30_000)
         for tab, (nickname, moves) in zip(students, SETTINGS):

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from conftest import assert_no_exception, wait_for_app
+from fmnist import lesson
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 
@@ -55,10 +56,10 @@ def start_class(tab) -> tuple[str, str]:
 def teacher_goes_to(teacher, last: int) -> None:
     """The teacher's Next, one click at a time, to step ``last``: each step shown and its run ended
     before the next click (a long step, such as the saliency map's, is not cut short)."""
-    shown = int(teacher.locator(".lesson-counter").first.inner_text().split()[1])  # "Step 3 of 14"
+    shown = int(teacher.locator(".lesson-counter").first.inner_text().split()[1])  # "Step 3 of 17"
     for number in range(shown + 1, last + 1):
         teacher.get_by_role("button", name="Next").first.click()
-        teacher.get_by_text(f"Step {number} of 14").first.wait_for(timeout=90_000)
+        teacher.get_by_text(f"Step {number} of {len(lesson.STEPS)}").first.wait_for(timeout=90_000)
         wait_for_app(teacher, timeout=90_000)
 
 
@@ -70,7 +71,7 @@ def teacher_moves_and_reveals(teacher, student, follow_timeout: float = 30_000) 
         teacher.get_by_role("button", name="Next").first.click()
         teacher.get_by_role("heading", name=expected).wait_for(timeout=30_000)
         student.get_by_role("heading", name=expected).wait_for(timeout=follow_timeout)
-    student.get_by_text("About 88%").click()
+    student.get_by_text("About as often").click()
     student.get_by_text("Your answer is in").wait_for(timeout=30_000)
     teacher.get_by_text("Answers: 1").wait_for(timeout=follow_timeout)
     teacher.get_by_role("button", name="Reveal to everyone").click()

@@ -66,6 +66,70 @@ def test_ranks_share_ties_and_skip_unknown_scores():
     assert challenge.ranks([]) == []
 
 
+def test_a_seed_run_changes_only_the_seed():
+    student = challenge.config_for(challenge.Choices(hidden=64))
+    seeded = challenge.config_for(challenge.Choices(hidden=64), seed=3)
+    assert seeded.seed == 3 and seeded.key() != student.key()
+    assert challenge.config_for(challenge.Choices(hidden=64), seed=challenge.SEED).key() == student.key()
+    assert {name: getattr(seeded, name) for name in ("hidden", "epochs", "train_size", "learning_rate")} == {
+        name: getattr(student, name) for name in ("hidden", "epochs", "train_size", "learning_rate")}
+
+
+# --- What the board may claim --------------------------------------------------------------------------
+
+def test_the_wilson_interval_on_hand_worked_numbers():
+    # 80% of 5,000: 0.8 +- 1.96 * sqrt(0.8 * 0.2 / 5000) = +-1.1 points, nudged towards one half
+    low, high = challenge.wilson_interval(0.8, 5000)
+    assert low == pytest.approx(0.78868, abs=1e-5) and high == pytest.approx(0.81085, abs=1e-5)
+    # 10 right of 10: the textbook's (0.7225, 1), where accuracy +- 1.96 SE would say (1, 1)
+    width = high - low
+    low, high = challenge.wilson_interval(1.0, 10)
+    assert low == pytest.approx(0.72247, abs=1e-5) and high == pytest.approx(1.0)
+    assert challenge.wilson_interval(0.0, 10)[0] == 0.0
+    # a tenth of the images, an interval about sqrt(10) = 3.16 times as wide
+    low, high = challenge.wilson_interval(0.8, 500)
+    assert (high - low) / width == pytest.approx(3.16, abs=0.02)
+
+
+def test_two_accuracies_within_noise_of_each_other_on_a_half():
+    # two scores near 80% on 5,000 images each: their difference is noise up to +-1.57 points
+    assert challenge.difference_noise(0.8, 0.8, 5000) == pytest.approx(0.01568, abs=1e-5)
+    assert challenge.within_noise(0.800, 0.815, 5000) and not challenge.within_noise(0.800, 0.817, 5000)
+    assert challenge.within_noise(0.80, 0.83, 500)  # three points apart on 500 images: tied
+
+
+def test_entries_within_noise_share_a_rank_and_a_better_score_never_ranks_lower():
+    scores = [0.850, 0.842, 0.834, None, 0.700, 0.702]
+    ranks = challenge.noise_ranks(scores, 5000)
+    # 0.842 is 0.8 points below 0.850, inside the noise (+-1.4 points): tied; 0.834 is 1.6 points
+    # below 0.850 (beyond noise) but within noise of 0.842: one entry is clearly better, rank 2;
+    # 0.70 and 0.702 tie, clearly behind the three others
+    assert ranks == [1, 1, 2, None, 4, 4]
+    assert challenge.tied(ranks) == [True, True, False, False, True, True]
+    assert challenge.noise_ranks([0.9, 0.8, 0.7], 5000) == [1, 2, 3]  # far apart: plain ranks
+    assert challenge.noise_ranks([0.8, 0.8], 5000) == [1, 1]
+    assert challenge.noise_ranks([0.9, 0.8, 0.7], 20) == [1, 1, 1]  # twenty images tell nothing apart
+    assert challenge.noise_ranks([], 5000) == [] and challenge.tied([]) == []
+
+
+def test_the_reshuffle_counts_the_moves_and_the_gaps_beyond_noise():
+    # three entries: the two close ones swap places (noise), the third drops 5 points (beyond)
+    found = challenge.reshuffle([0.850, 0.848, 0.800], [0.846, 0.851, 0.750], 5000)
+    assert (found.entries, found.beyond_noise) == (3, 1)
+    assert found.moved == 0  # the swapped pair was tied on both halves: no rank changed
+    assert found.largest_gap == pytest.approx(5.0) and found.noise == pytest.approx(1.64, abs=0.01)
+    calm = challenge.reshuffle([0.85, 0.80], [0.84, 0.81], 5000)
+    assert (calm.moved, calm.beyond_noise) == (0, 0) and calm.largest_gap == pytest.approx(1.0)
+    flipped = challenge.reshuffle([0.90, 0.80], [0.80, 0.90], 5000)
+    assert (flipped.moved, flipped.beyond_noise) == (2, 2)
+    assert challenge.reshuffle([], []) == challenge.Reshuffle(0, 0, 0, 0.0, 0.0)
+
+
+def test_the_spread_of_one_setting_over_seeds():
+    assert challenge.spread([0.84, None, 0.851, 0.846]) == (0.84, 0.851)
+    assert challenge.spread([None]) is None
+
+
 TINY = dict(epochs=1, train_size=600, batch_size=64)
 
 

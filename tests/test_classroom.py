@@ -1,6 +1,23 @@
 """The class store: one suite, run against every backend in BACKENDS (the memory store, and the
 Redis store on the test session's own redis-server), then what only a shared store can show:
-two servers, several processes, a Redis that stops and comes back."""
+two servers, several processes, a Redis that stops and comes back.
+
+=========================================  ===============================================
+what                                       tests
+=========================================  ===============================================
+codes, tokens, who moves the class         test_a_new_class_…, test_only_the_token_…
+joining, the step, the pace, ending        test_students_start_…, test_joining_twice_…
+answers, counts, the reveal                test_one_answer_per_student_…
+a second round (peer instruction)          test_a_second_round_…, test_who_moved_where_…
+the class's start time                     test_a_class_knows_when_it_started
+the board, nicknames, the private reveal   test_an_entry_waits_…, test_nicknames_…
+the teacher's seed runs (noise alone)      test_seed_runs_…
+bounds and expiry                          test_a_flood_is_bounded, test_…_expires_…
+the same answers on every backend          test_every_backend_gives_the_same_answers_…
+many callers at once                       test_thirty_answers_…, test_a_crowd_…
+only a shared store                        test_two_servers_…, test_a_class_outlives_…
+=========================================  ===============================================
+"""
 
 from __future__ import annotations
 
@@ -135,6 +152,80 @@ def test_one_answer_per_student_changeable_until_the_reveal(store):
     with pytest.raises(classroom.AlreadyRevealed):
         store.answer(code, "s1", "q", 1)
     assert store.counts(code, "q", 4) == [0, 0, 3, 0]
+
+
+def test_a_second_round_keeps_the_first_and_each_student_answers_afresh(store):
+    code, token = store.create(STEPS)
+    for student in ("s1", "s2", "s3"):
+        store.join(code, student)
+    store.answer(code, "s1", "q", 0)
+    store.answer(code, "s2", "q", 1)
+    assert store.view(code).round_of("q") == 1
+    before = store.view(code).version
+    view = store.open_round(code, token, "q", 2)
+    assert view.round_of("q") == 2 and view.rounds == (("q", 2),) and view.version == before + 1
+    assert store.open_round(code, token, "q", 2).version == view.version  # pressed twice: one round
+    assert store.my_answer(code, "s1", "q") is None  # a new vote
+    assert store.counts(code, "q", 3) == [0, 0, 0]
+    store.answer(code, "s1", "q", 2)
+    store.answer(code, "s3", "q", 2)
+    store.answer(code, "s3", "q", 1)  # changeable until the reveal
+    assert store.counts(code, "q", 3) == [0, 1, 1] == store.counts(code, "q", 3, round=2)
+    assert store.counts(code, "q", 3, round=1) == [1, 1, 0]  # the first round, kept as it closed
+    assert store.my_answer(code, "s1", "q", round=1) == 0 and store.my_answer(code, "s1", "q") == 2
+    assert store.my_answer(code, "s2", "q", round=2) is None
+    store.reveal(code, token, "q")
+    with pytest.raises(classroom.AlreadyRevealed):
+        store.answer(code, "s2", "q", 1)
+    with pytest.raises(classroom.AlreadyRevealed):
+        store.open_round(code, token, "q", 2)
+    assert store.counts(code, "q", 3, round=1) == [1, 1, 0] and store.counts(code, "q", 3) == [0, 1, 1]
+
+
+def test_rounds_are_the_teachers_and_bounded(store):
+    code, token = store.create(STEPS)
+    store.join(code, "s1")
+    with pytest.raises(classroom.NotTeacher):
+        store.open_round(code, "x" * 32, "q", 2)
+    assert store.open_round(code, token, "q", 1).round_of("q") == 1  # the current round: nothing changes
+    for number in (0, 3, classroom.MAX_ROUNDS + 1):
+        with pytest.raises(classroom.BadAnswer):  # only the round after the current one
+            store.open_round(code, token, "q", number)
+    store.open_round(code, token, "q", 2)
+    with pytest.raises(classroom.BadAnswer):
+        store.open_round(code, token, "q", 3)
+    with pytest.raises(classroom.BadAnswer):
+        store.open_round(code, token, "<q>", 2)
+    assert store.view(code).round_of("other") == 1
+
+
+def test_who_moved_where_between_the_rounds_names_no_one(store):
+    code, token = store.create(STEPS)
+    first = {"s1": 0, "s2": 0, "s3": 1, "s4": 2, "s5": 1}
+    last = {"s1": 1, "s2": 0, "s3": 1, "s4": 1, "s6": 1}  # s5 did not vote again, s6 only in the second round
+    for student in sorted(first.keys() | last.keys()):
+        store.join(code, student)
+    for student, choice in first.items():
+        store.answer(code, student, "q", choice)
+    assert store.transitions(code, "q", 3) == [[2, 0, 0], [0, 2, 0], [0, 0, 1]]  # one round: nobody moved
+    store.open_round(code, token, "q", 2)
+    for student, choice in last.items():
+        store.answer(code, student, "q", choice)
+    matrix = store.transitions(code, "q", 3)
+    assert matrix == [[1, 1, 0], [0, 1, 0], [0, 1, 0]]
+    moves = classroom.peer_moves(matrix, correct=1)
+    assert (moves.both, moves.to_right, moves.away, moves.right_first, moves.right_last) == (4, 2, 0, 1, 3)
+    assert classroom.peer_moves(matrix, correct=0) == classroom.PeerMoves(4, 0, 1, 2, 1)
+
+
+def test_a_class_knows_when_it_started(make_store):
+    store, clock = make_store(), make_store.clock
+    code, token = store.create(STEPS)
+    started = clock.now
+    clock.now += 600
+    store.join(code, "s1")
+    store.set_step(code, token, 3)
+    assert store.view(code).started == started  # activity does not move it
 
 
 def test_an_answer_needs_a_seat_and_a_sensible_choice(store):
@@ -284,7 +375,7 @@ def test_a_teacher_token_is_checked_with_a_constant_time_comparison(store, monke
 
 # --- The challenge's board -------------------------------------------------------------------------
 
-KEY_A, KEY_B = "dense-aaaaaaaaaaaa", "dense-bbbbbbbbbbbb"
+KEY_A, KEY_B, KEY_C = "dense-aaaaaaaaaaaa", "dense-bbbbbbbbbbbb", "dense-cccccccccccc"
 
 
 def seated(store, *students):
@@ -356,6 +447,32 @@ def test_a_board_change_does_not_move_the_lesson(store):
     assert view.version == version and view.board_version > 0  # thirty followers do not rerun their pages
 
 
+def test_seed_runs_are_the_teachers_scored_like_entries_and_no_students_seats(make_store):
+    store = make_store(max_students=2)
+    code, token = seated(store, "s1", "s2")
+    store.submit(code, "s1", "seed 0", KEY_A, {"hidden": 128})
+    with pytest.raises(classroom.NotTeacher):
+        store.set_seed_runs(code, "", {"hidden": 128}, [KEY_A, KEY_B])
+    knobs = {"hidden": 128, "epochs": 2}
+    runs = store.set_seed_runs(code, token, knobs, [KEY_A, KEY_B, KEY_C])
+    assert [(r.seed, r.key) for r in runs] == [(0, KEY_A), (1, KEY_B), (2, KEY_C)]
+    assert store.submit(code, "s2", "Bo", KEY_B, {}).nickname == "Bo"  # the seed runs take no seat
+    store.complete(code, KEY_A, 0.8, 0.79, 1.0)  # the student's model and seed 0 share it
+    board = store.board(code)
+    seeds = [e for e in board if e.seed is not None]
+    assert [(e.seed, e.public, e.knobs) for e in seeds] == [
+        (0, 0.8, tuple(sorted(knobs.items()))), (1, None, tuple(sorted(knobs.items()))),
+        (2, None, tuple(sorted(knobs.items())))]
+    assert [(e.nickname, e.public) for e in board if e.seed is None] == [("seed 0", 0.8), ("Bo", None)]
+    assert all(e.student == "" for e in seeds)
+    store.set_seed_runs(code, token, {"hidden": 16}, [KEY_C])  # a new setting replaces the old runs
+    assert [(e.seed, e.key, e.knobs) for e in store.board(code) if e.seed is not None] == [
+        (0, KEY_C, (("hidden", 16),))]
+    for keys in ([], [KEY_A] * (classroom.MAX_SEEDS + 1), ["../x"]):
+        with pytest.raises(classroom.BadEntry):
+            store.set_seed_runs(code, token, {}, keys)
+
+
 def test_the_board_is_bounded(make_store):
     store = make_store(max_students=3)
     code, _ = seated(store, "s1", "s2", "s3")
@@ -388,6 +505,15 @@ def a_lesson_and_a_challenge(store):
     note(store.counts(code, "q1", 3))
     note(store.counts(code, "q1", 99))
     note(store.my_answer(code, "s3", "q1"))
+    note(store.open_round(code, token, "q1", 2))
+    note(store.open_round(code, token, "q1", 2))
+    for student, choice in (("s1", 2), ("s3", 1), ("s3", 0)):
+        note(store.answer(code, student, "q1", choice))
+    note(store.counts(code, "q1", 3))
+    note(store.counts(code, "q1", 3, round=1))
+    note(store.my_answer(code, "s3", "q1", round=1))
+    note(store.my_answer(code, "s2", "q1"))
+    note(store.transitions(code, "q1", 3))
     note(store.reveal(code, token, "q1"))
     note(store.reveal(code, token, "q1"))
     note(store.submit(code, "s1", "Ana", KEY_A, {"hidden": 128, "learning_rate": 0.001}))
@@ -397,6 +523,8 @@ def a_lesson_and_a_challenge(store):
     note(store.complete(code, KEY_B, None, None, 3.0, failed=True))
     note(store.set_hidden(code, token, 2, True))
     note(store.set_hidden(code, token, 2, True))
+    note(store.set_seed_runs(code, token, {"hidden": 128}, [KEY_A, KEY_C]))
+    note(store.complete(code, KEY_C, 0.75, 0.76, 2.0))
     note(store.submit(code, "s1", "Ana", KEY_A, {}))  # a new entry: no scores until its model's come
     note(store.board(code))
     note(store.complete(code, KEY_A, 0.5, 0.25, 1.5))
@@ -412,11 +540,16 @@ def test_every_backend_gives_the_same_answers_and_the_same_versions(make_store):
     expected = a_lesson_and_a_challenge(classroom.MemoryClassStore(clock=Clock()))
     assert a_lesson_and_a_challenge(make_store()) == expected
     board = expected[-5]
-    assert [(e.id, e.nickname, e.public, e.private, e.failed, e.hidden) for e in board] == [
-        (2, "Ana (2)", None, None, True, True), (3, "Ana", 0.5, 0.25, False, False)]
+    assert [(e.id, e.nickname, e.public, e.private, e.failed, e.hidden, e.seed) for e in board] == [
+        (2, "Ana (2)", None, None, True, True, None), (3, "", 0.5, 0.25, False, False, 0),
+        (4, "", 0.75, 0.76, False, False, 1), (5, "Ana", 0.5, 0.25, False, False, None)]
+    assert expected[expected.index(classroom.ClassView("CODE", 3, classroom.STUDENT_PACED, 3, frozenset(), 3, False,
+                                                       0, 1000.0, (("q1", 2),))) + 5:][:5] == [
+        [1, 0, 1], [0, 3, 0], 1, None, [[0, 0, 0], [1, 0, 1], [0, 0, 0]]]  # round 2, round 1, s3's, s2's, moves
     views = [step for step in expected if isinstance(step, classroom.ClassView)]
-    assert [view.version for view in views] == [0, 0, 0, 0, 1, 1, 2, 3, 3, 4, 4, 4]
-    assert [view.board_version for view in views][-3:] == [8, 8, 8]
+    assert [view.version for view in views] == [0, 0, 0, 0, 1, 1, 2, 3, 3, 4, 4, 5, 5, 5]
+    assert [view.board_version for view in views][-3:] == [10, 10, 10]
+    assert {view.started for view in views} == {1000.0}
 
 
 def test_a_crowd_joining_at_once_never_overfills_the_class(make_store):
@@ -613,6 +746,9 @@ def test_every_key_of_a_class_expires_and_none_holds_the_token(redis_url):
     client = redis.Redis.from_url(redis_url)
     keys = client.keys("*")
     assert len(keys) == 10 and all(key.startswith(b"ttl-test:") for key in keys)  # nine of the class, the index
+    store.open_round(code, token, "q", 2)
+    keys = client.keys("*")
+    assert len(keys) == 11  # ten of the class (every part of PARTS), the index
     for key in keys:
         assert classroom.IDLE_LIMIT_S < client.ttl(key) <= classroom.IDLE_LIMIT_S + 3600
     assert token.encode() not in b"".join(client.dump(key) for key in keys)

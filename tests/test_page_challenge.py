@@ -33,7 +33,20 @@ def submit(at, nickname, **choices):
 
 
 def board(at) -> dict:
+    """The board as a phone reads it first: rank, nickname, accuracy (and, revealed, the move)."""
     return at.table[0].value.to_dict("list") if at.table else {}
+
+
+def details(at) -> dict:
+    """Every figure and setting, one click away."""
+    return at.dataframe[0].value.to_dict("list") if at.dataframe else {}
+
+
+def percent(cell: str) -> float:
+    """'84.2% ± 1.0' -> 84.2, checking the interval is there."""
+    value, interval = cell.split("% ± ")
+    assert 0 < float(interval) < 2  # 5,000 images: about a point either way
+    return float(value)
 
 
 def wait_for_board(at, rows: int, timeout: float = 240) -> dict:
@@ -71,9 +84,10 @@ def test_alone_a_student_trains_and_sees_their_own_board(fmnist_data):
     shown = wait_for_board(at, 1)
     assert shown[i18n.t("challenge.nickname", "en")] == ["<b>Ana</b>"]  # as text, in a table cell
     assert all("<b>Ana" not in m.value for m in at.markdown)
-    assert shown[i18n.t("train.hidden", "en")] == ["32"]
+    assert list(shown) == [i18n.t(k, "en") for k in ("challenge.rank", "challenge.nickname", "challenge.public")]
+    assert details(at)[i18n.t("train.hidden", "en")] == ["32"]
     mine = at.session_state["challenge_mine"]
-    assert shown[i18n.t("challenge.public", "en")] == [stored_scores(mine)[0]]
+    assert [v.split(" ± ")[0] for v in shown[i18n.t("challenge.public", "en")]] == [stored_scores(mine)[0]]
     assert i18n.t("challenge.mine_done", "en", public=stored_test(mine)["public_accuracy"]) in [
         s.value for s in at.success]
     # take it home: the model and its notebook, from the board
@@ -111,20 +125,26 @@ def test_a_class_of_three_the_private_reveal_and_a_hidden_entry(fmnist_data):
 
     keys = {entry.nickname: entry.key for entry in class_store().board(code)}
     public_column = shown[i18n.t("challenge.public", "en")]
-    assert public_column == [stored_scores(keys[name])[0] for name in names]  # each row its own model's score
-    publics = [float(v.rstrip("%")) for v in public_column]
+    # each row its own model's score, with its interval
+    assert [v.split(" ± ")[0] for v in public_column] == [stored_scores(keys[name])[0] for name in names]
+    publics = [percent(v) for v in public_column]
     assert publics == sorted(publics, reverse=True)  # ranked on the public half
+    ranks = [int(r.split()[0]) for r in shown[i18n.t("challenge.rank", "en")]]
+    from ui.backends import class_store
+
+    exact = sorted((entry.public for entry in class_store().board(code)), reverse=True)
+    assert ranks == challenge.noise_ranks(exact)  # entries within noise share a rank
     assert i18n.t("challenge.private", "en") not in shown
 
     button(teacher, "challenge_reveal").click().run()
     revealed = board(teacher)
     names = revealed[i18n.t("challenge.nickname", "en")]
-    assert [(public, private) for public, private in zip(revealed[i18n.t("challenge.public", "en")],
-                                                         revealed[i18n.t("challenge.private", "en")])] == [
-        stored_scores(keys[name]) for name in names]
-    privates = [float(v.rstrip("%")) for v in revealed[i18n.t("challenge.private", "en")]]
+    assert [v.split(" ± ")[0] for v in revealed[i18n.t("challenge.private", "en")]] == [
+        stored_scores(keys[name])[1] for name in names]  # each row its own model's private score
+    privates = [percent(v) for v in revealed[i18n.t("challenge.private", "en")]]
     assert privates == sorted(privates, reverse=True)  # re-ranked on the private half
     assert i18n.t("challenge.moved", "en") in revealed
+    assert i18n.t("challenge.public", "en") in details(teacher)
 
     bo = next(entry.id for entry in class_store().board(code) if entry.nickname == "Bo")
     teacher.multiselect(key="challenge_hidden").set_value([bo]).run()

@@ -61,6 +61,8 @@ def test_every_step_in_order_with_its_title_words_and_full_page_link(lang, fmnis
             assert i18n.t(f"lesson.{step.id}.question", lang) in texts(at)
         # the teacher notes are for a teacher only
         assert i18n.t(f"lesson.{step.id}.myth", lang) not in texts(at)
+        if step.id not in ("own", "train"):  # every figure says what a sighted student reads from it
+            assert all(image.alt for element in at.get("imgs") for image in element.proto.imgs), step.id
         if number < LAST:
             button(at, "lesson_nav_top_next").click().run()
     assert button(at, "lesson_nav_top_next").disabled
@@ -75,15 +77,15 @@ def test_a_link_opens_its_step_and_a_bad_one_opens_a_sensible_step(given, step):
     assert headers(at)[0] == i18n.t(f"lesson.{lesson.STEPS[step].id}.title", "en")
 
 
-def shipped(kind):
-    return Predictor(registry.load_model(registry.shipped_path(kind)))
+def shipped(kind, arch="tiles"):
+    return Predictor(registry.load_model(registry.shipped_path(kind, arch)))
 
 
 def versus_canvas(fmnist_data):
     _, (x_test, y_test) = fmnist_data
     quadrants = list(lesson.VERSUS_CLASSES)
     sources = composite.arrange(y_test, [lesson.VERSUS_CLASSES[q] for q in quadrants], quadrants, seed=0)
-    return composite.compose(x_test, sources[None])[0]
+    return composite.compose(x_test, sources[None])[0], composite.multi_hot(y_test, sources[None])[0]
 
 
 def reveal_on_my_own(step_id: str, choice: int, lang="en"):
@@ -101,55 +103,120 @@ def answer_text(at, step_id, correct, lang="en"):
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_the_softmax_question_is_answered_by_the_model_in_use(lang, fmnist_data):
-    probabilities = shipped("single")(versus_canvas(fmnist_data))
+def test_the_softmax_question_is_answered_by_the_notebooks_softmax_cnn(lang, fmnist_data):
+    probabilities = shipped("single", "plain")(versus_canvas(fmnist_data)[0])
     correct = lesson.softmax_choice(probabilities)
-    wrong = 2  # "both": what a softmax model can never say
+    wrong = 2  # "nearly all on both": what ten bars summing to 1 can never show
     at = reveal_on_my_own("versus", wrong, lang)
     assert answer_text(at, "versus", correct, lang) in [s.value for s in at.success]
     assert i18n.t("lesson.you_wrong", lang, answer=i18n.t("lesson.versus.choice_2", lang)) in texts(at)
-    assert at.radio(key="lesson_own_softmax_names").disabled  # answered and revealed: closed
+    assert at.radio(key="lesson_own_softmax_two").disabled  # answered and revealed: closed
+    split = shipped("single")(versus_canvas(fmnist_data)[0])
+    bag, sneaker = lesson.VERSUS_CLASSES[0], lesson.VERSUS_CLASSES[3]
+    assert i18n.t("lesson.versus.tiles", lang, model=i18n.t("model.single", lang), bag=float(split[bag]),
+                  sneaker=float(split[sneaker])) in texts(at)
 
 
-def test_the_sum_question_reveals_the_real_sum(fmnist_data):
-    probabilities = shipped("multi")(versus_canvas(fmnist_data))
-    correct = lesson.sum_choice(probabilities)
+def test_the_threshold_question_is_answered_on_the_canvas_and_the_slider_then_moves_the_line(fmnist_data):
+    canvas, truth = versus_canvas(fmnist_data)
+    correct = lesson.threshold_choice(shipped("multi", "plain")(canvas), truth)
     at = reveal_on_my_own("sigmoid", correct)
     assert answer_text(at, "sigmoid", correct) in [s.value for s in at.success]
     assert i18n.t("lesson.you_right", "en", answer=i18n.t(f"lesson.sigmoid.choice_{correct}", "en")) in texts(at)
-    assert metric(at, "Sum of the ten bars").value == f"{float(probabilities.sum()):.2f}"
+    slider = at.slider(key="lesson_sigmoid_threshold")
+    slider.set_value(0.8).run()
+    said = next(m.value for m in at.markdown if m.value.startswith("The model says") and "Sneaker" not in m.value)
+    assert "Bag" in said  # at 0.8 the plain CNN keeps the bag and misses the sneaker
 
 
-def test_the_accuracy_and_most_wrong_questions_come_from_the_test_set(fmnist_data):
+def test_the_train_and_test_question_is_computed_on_both_sets(fmnist_data):
     from fmnist import evaluation
 
-    found = evaluation.test_predictions(registry.load_model(registry.shipped_path("dense")), "dense", fmnist_data)
-    accuracy = evaluation.accuracy(found.probabilities, found.labels)
-    at = reveal_on_my_own("dense", 0)
-    assert answer_text(at, "dense", lesson.accuracy_choice(accuracy)) in [s.value for s in at.success]
-    assert metric(at, "Test accuracy").value == f"{accuracy:.1%}"
+    model = registry.load_model(registry.shipped_path("dense"))
+    train, _ = lesson.training_accuracy(model, registry.read_metadata(registry.shipped_path("dense"))["config"],
+                                        fmnist_data)
+    found = evaluation.test_predictions(model, "dense", fmnist_data)
+    test = evaluation.accuracy(found.probabilities, found.labels)
+    at = reveal_on_my_own("dense", 1)
+    assert answer_text(at, "dense", lesson.generalisation_choice(train, test)) in [s.value for s in at.success]
+    assert metric(at, "Right on its own training images").value == f"{train:.1%}"
+    assert metric(at, "Test accuracy").value == f"{test:.1%}"
     worst, _ = lesson.most_wrong_choice(found.labels, found.predicted)
     at = reveal_on_my_own("errors", 0)
     assert answer_text(at, "errors", worst) in [s.value for s in at.success]
 
 
-def test_the_brightest_quadrant_question_is_answered_by_a_saliency_map(fmnist_data):
+def test_the_saliency_question_asks_about_a_class_that_is_not_on_the_canvas(fmnist_data):
     from fmnist import saliency
 
-    model = registry.load_model(registry.shipped_path("multi"))
-    heat = saliency.saliency_map(model, versus_canvas(fmnist_data), lesson.VERSUS_CLASSES[0])
-    correct = lesson.quadrant_choice(saliency.quadrant_shares(heat))
+    canvas, _ = versus_canvas(fmnist_data)
+    _, (_, y_test) = fmnist_data
+    model = registry.load_model(registry.shipped_path("multi", "plain"))
+    shares = saliency.quadrant_shares(saliency.saliency_map(model, canvas, lesson.ABSENT_CLASS))
+    classes = [lesson.VERSUS_CLASSES.get(q, -1) for q in range(4)]
+    correct = lesson.map_choice(shares, classes)
     at = reveal_on_my_own("looked", 3)
     assert answer_text(at, "looked", correct) in [s.value for s in at.success]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_mistakes_step_shows_red_and_a_confident_mistake(lang, fmnist_data):
+    from fmnist import answer_files
+
+    found = answer_files.read(registry.shipped_path("dense"), "dense", fmnist_data)
+    start = lesson.mistakes_window(found.labels, found.predicted)
+    wrong = int(sum(found.predicted[i] != found.labels[i] for i in range(start, start + 15)))
+    at = lesson_app(lang, step=str(lesson.STEP_IDS.index("errors") + 1))
+    assert wrong >= 3
+    assert i18n.t("lesson.errors.grid_caption", lang, first=start, last=start + 14, count=wrong) in texts(at)
+    button(at, "lesson_errors_confident_button").click().run()
+    names = i18n.class_names(lang)
+    candidates = lesson.confident_mistakes(found.probabilities, found.labels)
+    shown = [i for i in candidates if i18n.t(
+        "lesson.errors.confident_caption", lang, index=i, truth=names[found.labels[i]], predicted=names[found.predicted[i]],
+        percent=float(found.probabilities[i].max()), count=len(candidates), at_least=lesson.CONFIDENT) in texts(at)]
+    assert len(shown) == 1  # one of the model's real confident mistakes, with its figures
+
+
+def test_the_drawing_step_asks_about_outlines_and_reveals_both_calibrations(fmnist_data):
+    from fmnist import data, evaluation
+
+    _, (x_test, y_test) = fmnist_data
+    model = registry.load_model(registry.shipped_path("dense"))
+    sure, right = evaluation.confident_answers(evaluation.predict(model, data.outlines(x_test)), y_test, lesson.SURE_AT)
+    at = reveal_on_my_own("own", 0)
+    assert answer_text(at, "own", lesson.confidence_choice(right / sure)) in [s.value for s in at.success]
+    assert any(f"{sure:,} answers" in caption.value for caption in at.caption)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_exit_ticket_asks_three_questions_and_reveals_their_known_answers(lang):
+    step = lesson.STEPS[lesson.STEP_IDS.index("ticket")]
+    at = lesson_app(lang, step=str(lesson.STEP_IDS.index("ticket") + 1))
+    for question in step.ticket:
+        prefix = lesson.text_prefix(step, question)
+        assert i18n.t(f"{prefix}.question", lang) in texts(at)
+        at.radio(key=f"lesson_own_{question.id}").set_value(question.answer).run()
+        button(at, f"lesson_reveal_{question.id}").click().run()
+        assert i18n.t("lesson.answer_is", lang, answer=i18n.t(f"{prefix}.choice_{question.answer}", lang)) in [
+            s.value for s in at.success]
+        assert i18n.t(f"{prefix}.reveal", lang) in texts(at)
+    assert not at.exception
+
+
+def test_the_sidebar_hides_the_models_test_figures_during_the_lesson():
+    at = lesson_app()
+    sidebar = " ".join(c.value for c in at.sidebar.caption)
+    assert i18n.t("app.metric_hidden", "en") in sidebar and "accuracy" not in sidebar
 
 
 def test_an_answer_on_my_own_is_kept_when_coming_back_to_the_step():
     number = lesson.STEP_IDS.index("versus") + 1
     at = lesson_app(step=str(number))
-    at.radio(key="lesson_own_softmax_names").set_value(1).run()
+    at.radio(key="lesson_own_softmax_two").set_value(1).run()
     button(at, "lesson_nav_top_next").click().run()
     button(at, "lesson_nav_top_back").click().run()
-    assert at.radio(key="lesson_own_softmax_names").value == 1
+    assert at.radio(key="lesson_own_softmax_two").value == 1
 
 
 # --- A class: the teacher's session and the students' ---------------------------------------------
@@ -182,17 +249,18 @@ def test_a_teacher_moves_the_students_and_sees_their_answers(lang, fmnist_data):
     student.run()  # what the student's follower does when it sees the teacher's move
     assert headers(student)[0] == i18n.t("lesson.versus.title", lang)
 
-    student.radio(key="lesson_class_softmax_names").set_value(2).run()
+    student.radio(key="lesson_class_softmax_two").set_value(2).run()
     assert i18n.t("lesson.answer_saved", lang) in texts(student)
     teacher.run()
-    assert i18n.t("lesson.answers_count", lang, count=1) in texts(teacher)
+    assert i18n.t("lesson.answered", lang, count=1, students=1) in texts(teacher)
+    assert not list(teacher.get("progress"))  # how many answered, no bars until the reveal
+
+    button(teacher, "lesson_reveal_softmax_two").click().run()
+    assert not teacher.exception
     bars = [p for p in teacher.get("progress")]
     assert len(bars) == 4 and bars[2].value == 100  # the one answer is the third choice
-
-    button(teacher, "lesson_reveal_softmax_names").click().run()
-    assert not teacher.exception
     student.run()
-    correct = lesson.softmax_choice(shipped("single")(versus_canvas(fmnist_data)))
+    correct = lesson.softmax_choice(shipped("single", "plain")(versus_canvas(fmnist_data)[0]))
     assert answer_text(student, "versus", correct, lang) in [s.value for s in student.success]
     assert answer_text(teacher, "versus", correct, lang) in [s.value for s in teacher.success]
     assert i18n.t("lesson.you_wrong", lang, answer=i18n.t("lesson.versus.choice_2", lang)) in texts(student)

@@ -115,7 +115,8 @@ def test_a_canvas_sent_from_compose_is_the_one_compared(fmnist_data):
     assert at.title[0].value == "What the models answer", "the button opens the Predict page"
     assert at.session_state["predict_source"] == "sent"
     assert "On the canvas: nothing, an empty canvas" in texts(at)
-    assert "No garment: the softmax must still" in texts(at)
+    assert "No garment: a softmax model must still name a class" in texts(at)
+    assert "The multi-label model says: no garment." in texts(at)  # the shipped model says no to all ten
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

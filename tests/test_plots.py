@@ -353,3 +353,60 @@ def test_a_wide_figure_becomes_a_png_streamlit_does_not_shrink_again():
 
     wide = plots.normalisation_comparison([("a", np.zeros((28, 28), np.uint8))] * 3)
     assert Image.open(io.BytesIO(plots.to_png(wide, dpi=150))).width <= 1460  # streamlit's MAXIMUM_CONTENT_WIDTH
+
+
+# --- The Lesson's figures ---------------------------------------------------------------------------
+
+def test_calibration_figure_puts_a_bar_per_band_and_a_line_at_its_confidence():
+    right = [[0.4, 0.6, 0.95], [0.2, 0.3, 0.6]]
+    confidence = [[0.42, 0.61, 0.97], [0.45, 0.6, 0.98]]
+    figure = plots.calibration_figure(["0-50%", "50-90%", "90-100%"],
+                                      [("test", right[0], confidence[0], [10, 20, 30]),
+                                       ("outlines", right[1], confidence[1], [5, 0, 7])])
+    ax = figure.axes[0]
+    bars = [p for p in ax.patches if p.get_width() > 0]
+    assert [round(b.get_height(), 2) for b in bars] == [0.4, 0.6, 0.95, 0.2, 0.0, 0.6]  # the empty band: no bar
+    lines = [c for c in ax.collections]
+    assert len(lines) == 5  # one confidence line per band with answers
+    labels = [t.get_text() for t in ax.texts]
+    assert "95%\n(30)" in labels and "(0)" not in " ".join(labels)
+
+
+def test_history_figure_draws_loss_on_the_left_and_accuracy_on_the_right():
+    figure = plots.history_figure([("train", "loss", [0.5, 0.4, 0.3]), ("train", "accuracy", [0.8, 0.85, 0.9]),
+                                   ("validation", "accuracy", [0.82, 0.84, 0.85])], loss_label="loss",
+                                  accuracy_label="accuracy")
+    loss, accuracy = figure.axes[:2]
+    assert len(loss.lines) == 1 and len(accuracy.lines) == 2
+    assert list(accuracy.lines[1].get_xdata()) == [1, 2, 3] and list(accuracy.lines[1].get_ydata()) == [0.82, 0.84, 0.85]
+
+
+def test_feature_maps_figure_draws_the_picture_each_map_and_each_filter():
+    maps = np.random.default_rng(0).random((56, 56, 4)).astype(np.float32)
+    kernels = np.random.default_rng(1).normal(size=(3, 3, 4)).astype(np.float32)
+    figure = plots.feature_maps_figure(np.zeros((56, 56), np.uint8), maps, kernels, edges=[True, False, False, True],
+                                       titles=["1", "2", "3", "4"], cols=2)
+    assert plots.image_count(figure) == 1 + 4  # the picture and the maps
+    weights = [inset.images[0].get_array() for ax in figure.axes for inset in ax.child_axes]
+    assert len(weights) == 4 and np.array_equal(weights[2], kernels[..., 2])  # each filter's weights in its corner
+    map_axes = [ax for ax in figure.axes if ax.get_title(loc="left")]
+    assert [ax.get_title(loc="left") for ax in map_axes] == ["1", "2", "3", "4"]
+    assert map_axes[0].images[0].get_clim() == (0, pytest.approx(maps[..., 0].max()))  # each map on its own scale
+    assert map_axes[0].spines["top"].get_linestyle() != map_axes[1].spines["top"].get_linestyle()  # edges framed
+
+
+def test_normalisation_cases_draw_both_ways_on_one_scale_and_one_axis(train):
+    image = train[0][0]
+    dim = data.dimmed(image)
+    figure = plots.normalisation_cases([("dataset", image), ("dim", dim)], ("x / 255", "min-max"))
+    shown = images_of(figure)
+    assert len(shown) == 4 and {im.get_clim() for im in shown} == {(0, 1)}
+    scaled_dim, stretched_dim = shown[2].get_array(), shown[3].get_array()
+    assert scaled_dim.max() < 0.7 and stretched_dim.max() == 1  # the dim photo: grey as x/255, white as min-max
+    histograms = [ax for ax in figure.axes if ax.patches]
+    assert len(histograms) == 2 and all(ax.get_xlim() == (0, 1) for ax in histograms)
+
+
+def test_the_lessons_figures_are_listed_in_all():
+    for name in ("calibration_figure", "history_figure", "feature_maps_figure", "normalisation_cases"):
+        assert name in plots.__all__ and callable(getattr(plots, name))

@@ -20,6 +20,7 @@ module                 what
 ``challenge``          the class challenge: knobs, queue, board
 ``lesson_class``       the Lesson's class: roles, joining, the teacher's and students' panels, following
 ``lesson_steps``       each lesson step's live element and each question's reveal
+``lesson_figures``     the Lesson's own figures (calibration, curves, feature maps …), computed once
 ``lesson_questions``   each question asked as the role asks it (alone, student, teacher)
 ``predict_parts``      Predict's widgets, evaluations and side-by-side of the plain CNNs
 ``train_recipe``       the Train page's recipe form

@@ -110,10 +110,11 @@ def threshold_ui(metadata: dict, key: str) -> float:
 
 
 def decision_bars(probabilities: np.ndarray, truth: np.ndarray | None, threshold: float | None, name: str,
-                  key: str) -> np.ndarray:
+                  key: str, alt: str | None = None) -> np.ndarray:
     """A canvas model's answer as outcome-coloured bars under the model's ``name``, and what it
     says: the largest for a softmax (``threshold=None``), every class at or above ``threshold``
-    for a multi-label model (drawn as a line). Returns ``probabilities``."""
+    for a multi-label model (drawn as a line); ``alt``, what a sighted reader reads from the bars.
+    Returns ``probabilities``."""
     if threshold is None:
         decided = np.arange(len(probabilities)) == int(np.argmax(probabilities))
         title = f"{name}\n{tr('predict.single_title', total=float(probabilities.sum()))}"
@@ -121,7 +122,7 @@ def decision_bars(probabilities: np.ndarray, truth: np.ndarray | None, threshold
         decided = probabilities >= threshold
         title = f"{name}\n{tr('predict.multi_title', total=float(probabilities.sum()))}"
     st.container(key=key).image(decision_png(probabilities, decided, truth, threshold, title, lang()),
-                                width="stretch")
+                                width="stretch", alt=alt)
     st.markdown(said_text(decided))
     return probabilities
 
@@ -142,13 +143,21 @@ def multi_bars(canvas: np.ndarray, truth: np.ndarray | None, threshold: float) -
     return decision_bars(found[0](canvas), truth, threshold, model_name("multi"), "multi_bars")
 
 
-def compare_hint(truth: np.ndarray | None) -> None:
-    """What the softmax-against-multi-label difference means for this many garments."""
+def compare_hint(truth: np.ndarray | None, single: np.ndarray, multi: np.ndarray, threshold: float) -> None:
+    """What the two models did with this many garments, in words made of their answers: what the
+    softmax named (and its next bar), what the multi-label model said yes to."""
     if truth is None:
         return
+    names = class_names()
     count = int(np.count_nonzero(truth))
+    first, second = np.argsort(-single)[:2]
+    said = np.flatnonzero(multi >= threshold)
+    found = int(np.count_nonzero(said[np.asarray(truth)[said] > 0])) if len(said) else 0
     key = "predict.compare_none" if count == 0 else "predict.compare_one" if count == 1 else "predict.compare_many"
-    st.info(tr(key, count=count), icon=":material/lightbulb:")
+    st.info(tr(key, count=count, name=names[first], percent=float(single[first]), second_name=names[second],
+               second=float(single[second]), found=found,
+               said=", ".join(names[c] for c in said) if len(said) else tr("predict.says_no_garment")),
+            icon=":material/lightbulb:")
 
 
 def multi_threshold_ui(key: str) -> float:
@@ -167,7 +176,7 @@ def compare_ui(canvas: np.ndarray, truth: np.ndarray | None, threshold_key: str)
     with right:
         multi = multi_bars(canvas, truth, threshold)
     if single is not None and multi is not None:
-        compare_hint(truth)
+        compare_hint(truth, single, multi, threshold)
 
 
 def tile_answers(canvas: np.ndarray, kind: str) -> np.ndarray | None:

@@ -1,6 +1,12 @@
 """The class challenge on a page: each student's knobs and nickname, their place in the queue,
 and the board (public scores, then the private ones when the teacher reveals them).
 
+The board says no more than its numbers hold (``fmnist.challenge``): each accuracy with its 95%
+interval, entries within noise of each other sharing a rank, the reveal's caption computed from
+what moved, and, when the teacher asks for it, one setting trained with several seeds beside the
+board (the spread noise alone makes). On a phone it reads rank, nickname and accuracy first; every
+other figure and setting is one click away.
+
 Trainings go to one warm training process for the whole server (``fmnist.jobs.JobManager`` with
 ``warm=True``): thirty small trainings one after another, without a process start and a
 TensorFlow import each. In a class the board lives in the class store (``fmnist.classroom``);
@@ -44,30 +50,50 @@ def knob_label(name: str, value) -> str:
     return str(value)
 
 
+def knobs_ui(key: str) -> challenge.Choices:
+    """The four knobs, inside the caller's form."""
+    left, right = st.columns(2)
+    hidden = left.select_slider(tr("train.hidden"), challenge.HIDDEN, value=128, key=f"{key}_hidden",
+                                help=tr("train.hidden_help"))
+    epochs = right.select_slider(tr("train.epochs"), challenge.EPOCHS, value=2, key=f"{key}_epochs",
+                                 help=tr("challenge.epochs_help", budget=f"{challenge.BUDGET_IMAGES:,}"))
+    rate = left.select_slider(tr("train.learning_rate"), challenge.LEARNING_RATES, value=1e-3,
+                              format_func=lambda v: f"{v:g}", key=f"{key}_learning_rate")
+    labels = [tr(f"train.normalise_{v}") for v in challenge.NORMALISE]  # shown as they are: no format_func
+    normalise = challenge.NORMALISE[labels.index(right.radio(tr("train.normalise"), labels,
+                                                             key=f"{key}_normalise_{lang()}"))]
+    st.caption(tr("challenge.budget", budget=f"{challenge.BUDGET_IMAGES:,}", split=" · ".join(
+        tr("challenge.budget_split", epochs=e, images=f"{challenge.BUDGET_IMAGES // e:,}") for e in challenge.EPOCHS)))
+    return challenge.Choices(hidden, epochs, rate, normalise)
+
+
 def choices_ui(key: str) -> tuple[str, challenge.Choices] | None:
     """The nickname and the knobs, in a form; (nickname, choices) when submitted, else None."""
     with st.form(f"{key}_form", border=True):
         # No max_chars: the browser would drop a pasted name longer than it whole; clean_nickname cuts it.
         nickname = st.text_input(tr("challenge.nickname"), key=f"{key}_nickname", help=tr("challenge.nickname_help"))
-        left, right = st.columns(2)
-        hidden = left.select_slider(tr("train.hidden"), challenge.HIDDEN, value=128, key=f"{key}_hidden",
-                                    help=tr("train.hidden_help"))
-        epochs = right.select_slider(tr("train.epochs"), challenge.EPOCHS, value=2, key=f"{key}_epochs",
-                                     help=tr("challenge.epochs_help", budget=f"{challenge.BUDGET_IMAGES:,}"))
-        rate = left.select_slider(tr("train.learning_rate"), challenge.LEARNING_RATES, value=1e-3,
-                                  format_func=lambda v: f"{v:g}", key=f"{key}_learning_rate")
-        labels = [tr(f"train.normalise_{v}") for v in challenge.NORMALISE]  # shown as they are: no format_func
-        normalise = challenge.NORMALISE[labels.index(right.radio(tr("train.normalise"), labels,
-                                                                 key=f"{key}_normalise_{lang()}"))]
-        st.caption(tr("challenge.budget", budget=f"{challenge.BUDGET_IMAGES:,}", split=" · ".join(
-            tr("challenge.budget_split", epochs=e, images=f"{challenge.BUDGET_IMAGES // e:,}") for e in challenge.EPOCHS)))
+        choices = knobs_ui(key)
         if not st.form_submit_button(tr("challenge.submit"), type="primary", icon=":material/model_training:"):
             return None
     name = challenge.clean_nickname(nickname)
     if not name:
         st.warning(tr("challenge.nickname_missing"), icon=":material/warning:")
         return None
-    return name, challenge.Choices(hidden, epochs, rate, normalise)
+    return name, choices
+
+
+SEED_COUNTS = (3, 5, 8)
+
+
+def seeds_ui(key: str) -> tuple[challenge.Choices, int] | None:
+    """The teacher's one setting and how many seeds to train it with; (choices, seeds) when submitted."""
+    with st.expander(tr("challenge.seeds_title"), icon=":material/casino:"), st.form(f"{key}_form", border=False):
+        st.caption(tr("challenge.seeds_explain"))
+        choices = knobs_ui(key)
+        count = st.segmented_control(tr("challenge.seeds_count"), SEED_COUNTS, default=5, key=f"{key}_count")
+        if not st.form_submit_button(tr("challenge.seeds_submit"), icon=":material/model_training:"):
+            return None
+    return choices, int(count or 5)
 
 
 # --- Compute: the board's rows -----------------------------------------------------------------
@@ -101,11 +127,11 @@ def settle_board(code: str) -> None:
 
 
 def board_rows(entries: list, private: bool) -> list[dict]:
-    """One row per entry: nickname, knobs, public score and rank (and the private ones, with the move);
-    the entries whose training failed last, marked ``failed``, with no score."""
+    """One row per scored entry: nickname, knobs, public score and rank (and the private ones, with
+    the move). Ranks are :func:`fmnist.challenge.noise_ranks`: entries within noise share one."""
     shown = [e for e in entries if e.public is not None]
-    public_ranks = challenge.ranks([e.public for e in shown])
-    private_ranks = challenge.ranks([e.private for e in shown])
+    public_ranks = challenge.noise_ranks([e.public for e in shown])
+    private_ranks = challenge.noise_ranks([e.private for e in shown])
     rows = []
     for entry, public_rank, private_rank in zip(shown, public_ranks, private_ranks):
         knobs = dict(entry.knobs)
@@ -115,9 +141,13 @@ def board_rows(entries: list, private: bool) -> list[dict]:
             row.update(private=entry.private, private_rank=private_rank,
                        moved=(public_rank - private_rank) if private_rank is not None else None)
         rows.append(row)
-    failed = [{"id": e.id, "nickname": e.nickname, "rank": None, "failed": True, **dict(e.knobs)}
-              for e in entries if e.failed]
-    return sorted(rows, key=lambda r: (r["private_rank"] if private else r["rank"]) or 10**6) + failed
+    score = "private" if private else "public"
+    rows.sort(key=lambda r: -(r[score] if r[score] is not None else -1))
+    for name in ("rank", "private_rank"):
+        shared = challenge.tied([row.get(name) for row in rows])
+        for row, tie in zip(rows, shared):
+            row[f"{name}_tied"] = tie
+    return rows
 
 
 # --- Show ----------------------------------------------------------------------------------------
@@ -128,68 +158,146 @@ def moved_text(moved) -> str:
     return f"↑{moved}" if moved > 0 else f"↓{-moved}" if moved < 0 else "="
 
 
+def accuracy_text(value: float | None) -> str:
+    """An accuracy with its 95% interval from the half's images: '84.2% ± 1.0'."""
+    if value is None:
+        return ""
+    low, high = challenge.wilson_interval(value)
+    return f"{value:.1%} ± {50 * (high - low):.1f}"
+
+
+def rank_text(rank: int | None, tie: bool) -> str:
+    if rank is None:
+        return ""
+    return tr("challenge.rank_tied", rank=rank) if tie else str(rank)
+
+
+def cell(row: dict, name: str) -> str:
+    value = row.get(name)
+    if name in ("public", "private") and row.get("failed"):
+        return tr("challenge.failed_row")
+    if name in ("public", "private"):
+        return accuracy_text(value)
+    if name in ("rank", "private_rank"):
+        return rank_text(value, row.get(f"{name}_tied", False))
+    if name == "seconds":
+        return f"{value:.1f}" if value is not None else ""
+    if name == "moved":
+        return moved_text(value)
+    if name in challenge.KNOB_NAMES:
+        return knob_label(name, value)
+    return "" if value is None else str(value)
+
+
+def table_of(rows: list[dict], columns: dict) -> dict:
+    return {label: [cell(row, name) for row in rows] for name, label in columns.items()}
+
+
 def board_table(rows: list[dict], private: bool) -> None:
-    """The board as a table: nicknames are plain text in it, never HTML."""
-    columns = {"rank": tr("challenge.rank"), "nickname": tr("challenge.nickname"),
-               "hidden": tr("train.hidden"), "epochs": tr("train.epochs"), "learning_rate": tr("train.learning_rate"),
-               "normalise": tr("train.normalise"), "public": tr("challenge.public"), "seconds": tr("challenge.seconds")}
+    """The board as a phone reads it: rank, nickname, accuracy (and, revealed, the move); nicknames
+    are plain text in it, never HTML."""
     if private:
-        columns = {"private_rank": tr("challenge.rank"), "moved": tr("challenge.moved"), **columns,
-                   "private": tr("challenge.private")}
-        columns["rank"] = tr("challenge.public_rank")
-    table = {label: [] for label in columns.values()}
-    for row in rows:
-        for name, label in columns.items():
-            value = row.get(name)
-            if name == "public" and row.get("failed"):
-                value = tr("challenge.failed_row")
-            elif name in ("public", "private"):
-                value = f"{value:.1%}" if value is not None else ""
-            elif name == "seconds":
-                value = f"{value:.1f}" if value is not None else ""
-            elif name == "moved":
-                value = moved_text(value)
-            elif name in ("rank", "private_rank"):  # text, as every column: a number or nothing
-                value = "" if value is None else str(value)
-            elif name in challenge.KNOB_NAMES:
-                value = knob_label(name, value)
-            table[label].append(value)
-    st.table(table, hide_index=True)
+        columns = {"private_rank": tr("challenge.rank"), "nickname": tr("challenge.nickname"),
+                   "private": tr("challenge.private"), "moved": tr("challenge.moved")}
+    else:
+        columns = {"rank": tr("challenge.rank"), "nickname": tr("challenge.nickname"), "public": tr("challenge.public")}
+    st.table(table_of(rows, columns), hide_index=True)
 
 
-def knob_chart(rows: list[dict], private: bool) -> alt.Chart:
-    """Each knob against accuracy, side by side: which knob mattered."""
+def details_table(rows: list[dict], private: bool) -> None:
+    """Every figure and setting of each entry, one click away (it scrolls within itself on a phone)."""
+    columns = {"nickname": tr("challenge.nickname"), "public": tr("challenge.public"),
+               "rank": tr("challenge.public_rank")}
+    if private:
+        columns.update(private=tr("challenge.private"), private_rank=tr("challenge.rank"))
+    columns.update({name: tr(f"train.{name}") for name in challenge.KNOB_NAMES}, seconds=tr("challenge.seconds"))
+    st.dataframe(table_of(rows, columns), hide_index=True, width="stretch", key="challenge_details")
+
+
+def knob_chart(rows: list[dict], name: str, private: bool) -> alt.Chart:
+    """One knob against accuracy, each entry with its 95% interval: which knob mattered, and how
+    much of a difference noise alone could make."""
     score = "private" if private else "public"
-    choices = {"hidden": challenge.HIDDEN, "epochs": challenge.EPOCHS, "learning_rate": challenge.LEARNING_RATES,
-               "normalise": challenge.NORMALISE}
-    points = [{"knob": tr(f"train.{name}"), "value": knob_label(name, row[name]), "accuracy": row[score],
-               "order": choices[name].index(row[name]) if row[name] in choices[name] else 0,
-               "nickname": row["nickname"]} for row in rows for name in challenge.KNOB_NAMES]
+    order = {"hidden": challenge.HIDDEN, "epochs": challenge.EPOCHS, "learning_rate": challenge.LEARNING_RATES,
+             "normalise": challenge.NORMALISE}[name]
+    points = [{"value": knob_label(name, row[name]), "accuracy": row[score],
+               "low": challenge.wilson_interval(row[score])[0], "high": challenge.wilson_interval(row[score])[1],
+               "order": order.index(row[name]) if row[name] in order else 0, "nickname": row["nickname"]}
+              for row in rows if row[score] is not None]
     accuracy = tr("challenge.private" if private else "challenge.public")
-    return (alt.Chart(alt.Data(values=points)).mark_circle(size=90, opacity=0.75)
-            .encode(x=alt.X("value:N", title=None, sort=alt.EncodingSortField("order")),  # the choices' order
-                    y=alt.Y("accuracy:Q", title=accuracy, scale=alt.Scale(zero=False), axis=alt.Axis(format="%")),
-                    color=alt.Color("value:N", legend=None),
-                    tooltip=[alt.Tooltip("nickname:N", title=tr("challenge.nickname")),
-                             alt.Tooltip("value:N", title=tr("challenge.value")),
-                             alt.Tooltip("accuracy:Q", title=accuracy, format=".1%")])
-            .properties(width=150, height=220)
-            .facet(column=alt.Column("knob:N", title=None, sort=[tr(f"train.{n}") for n in challenge.KNOB_NAMES]))
-            .resolve_scale(x="independent"))
+    base = alt.Chart(alt.Data(values=points)).encode(
+        x=alt.X("value:N", title=tr(f"train.{name}"), sort=alt.EncodingSortField("order"),
+                axis=alt.Axis(labelAngle=0)),
+        color=alt.Color("value:N", legend=None))
+    interval = base.mark_rule(opacity=0.5).encode(y=alt.Y("low:Q", title=accuracy, scale=alt.Scale(zero=False),
+                                                          axis=alt.Axis(format="%")), y2="high:Q")
+    dots = base.mark_circle(size=80, opacity=0.8).encode(
+        y="accuracy:Q", tooltip=[alt.Tooltip("nickname:N", title=tr("challenge.nickname")),
+                                 alt.Tooltip("value:N", title=tr("challenge.value")),
+                                 alt.Tooltip("accuracy:Q", title=accuracy, format=".1%")])
+    return (interval + dots).properties(height=200)
+
+
+def knob_charts(rows: list[dict], private: bool) -> None:
+    """The four knobs side by side on a wide screen, one under another on a phone (columns stack)."""
+    for column, name in zip(st.columns(len(challenge.KNOB_NAMES)), challenge.KNOB_NAMES):
+        column.altair_chart(knob_chart(rows, name, private), width="stretch")
+
+
+def setting_text(knobs: dict) -> str:
+    return " · ".join(f"{tr(f'train.{name}')} {knob_label(name, knobs[name])}"
+                      for name in challenge.KNOB_NAMES if name in knobs)
+
+
+def noise_ui(runs: list) -> None:
+    """The teacher's seed runs beside the board: how far apart one setting lands by chance alone."""
+    if not runs:
+        return
+    found = challenge.spread([run.public for run in runs])
+    setting = setting_text(dict(runs[0].knobs))
+    if found is None or any(run.public is None and not run.failed for run in runs):
+        done = sum(1 for run in runs if run.public is not None)
+        st.markdown(tr("challenge.seeds_waiting", setting=setting, count=len(runs), done=done))
+        return
+    low, high = found
+    st.markdown(tr("challenge.seeds_result", setting=setting, count=len(runs), low=low, high=high,
+                   spread=100 * (high - low)))
+    st.caption(" · ".join(f"{tr('challenge.seed')} {run.seed}: {run.public:.1%}" for run in runs
+                          if run.public is not None))
+
+
+def private_caption(rows: list[dict]) -> str:
+    """What the halves stand for, and what this class's reveal changed: computed, never assumed."""
+    scored = [row for row in rows if row.get("private") is not None]
+    found = challenge.reshuffle([row["public"] for row in scored], [row["private"] for row in scored])
+    if found.beyond_noise:
+        what = tr("challenge.reshuffle_beyond", beyond=found.beyond_noise, entries=found.entries, moved=found.moved,
+                  gap=found.largest_gap, noise=found.noise)
+    elif found.moved:
+        what = tr("challenge.reshuffle_noise", moved=found.moved, entries=found.entries, gap=found.largest_gap,
+                  noise=found.noise)
+    else:
+        what = tr("challenge.reshuffle_none", gap=found.largest_gap, noise=found.noise)
+    return tr("challenge.private_caption", half=f"{challenge.HALF_SIZE:,}", what=what)
 
 
 def board_ui(entries: list, private: bool) -> None:
-    rows = board_rows(entries, private)
-    scored = [row for row in rows if not row.get("failed")]
-    waiting = sum(1 for e in entries if e.public is None and not e.failed)
-    st.markdown(tr("challenge.board_count", done=len(scored), waiting=waiting))
-    if not rows:
-        return
-    board_table(rows, private)
-    if scored:
-        st.altair_chart(knob_chart(scored, private), width="content")
-    if private:
-        st.caption(tr("challenge.private_caption"))
+    students = [e for e in entries if e.seed is None]
+    rows = board_rows(students, private)
+    failed = [{"id": e.id, "nickname": e.nickname, "failed": True, **dict(e.knobs)} for e in students
+              if e.failed and e.public is None]  # last, with no score and no rank, out of the charts
+    waiting = sum(1 for e in students if e.public is None and not e.failed)
+    st.markdown(tr("challenge.board_count", done=len(rows), waiting=waiting))
+    if rows or failed:
+        board_table(rows + failed, private)
+        st.caption(tr("challenge.interval_caption", half=f"{challenge.HALF_SIZE:,}"))
+        if private:
+            st.caption(private_caption(rows))
+    noise_ui([e for e in entries if e.seed is not None])
+    if rows:
+        with st.expander(tr("challenge.details"), icon=":material/table:"):
+            details_table(rows, private)
+        knob_charts(rows, private)
 
 
 def my_status(key: str | None) -> None:
@@ -270,18 +378,29 @@ def teacher_controls(code: str, entries: list, view: classroom.ClassView) -> Non
     if not view.private_revealed and reveal.button(tr("challenge.reveal_private"), key="challenge_reveal",
                                                   type="primary", icon=":material/leaderboard:"):
         class_store().reveal_private(code, token)
-    names = {e.id: e.nickname for e in entries}
+    names = {e.id: e.nickname for e in entries if e.seed is None}
     hidden = hide.multiselect(tr("challenge.hide"), list(names), default=[e.id for e in entries if e.hidden],
                               format_func=names.get, key="challenge_hidden", help=tr("challenge.hide_help"),
                               placeholder=tr("challenge.hide_none"))
     for entry in entries:
-        if (entry.id in hidden) != entry.hidden:
+        if entry.id in names and (entry.id in hidden) != entry.hidden:
             class_store().set_hidden(code, token, entry.id, entry.id in hidden)
+
+
+@outage_safe
+def train_seeds(code: str, choices: challenge.Choices, count: int) -> None:
+    """One setting trained with seeds 0 .. count-1 through the challenge's queue, on the board as
+    the teacher's seed runs (seed 0 is the students' own: a student with this setting shares it)."""
+    configs = [challenge.config_for(choices, seed=challenge.SEED + seed) for seed in range(count)]
+    for config in configs:
+        challenge_manager().request(config, dataset())
+    class_store().set_seed_runs(code, st.session_state.get(state.LESSON_TOKEN), choices.as_dict(),
+                                [config.key() for config in configs])
 
 
 def take_home_choice_ui(entries: list) -> None:
     """Any scored model of the board, downloaded with the notebook that rebuilds it."""
-    scored = {e.key: e.nickname for e in entries if e.public is not None and not e.hidden}
+    scored = {e.key: e.nickname for e in entries if e.public is not None and not e.hidden and e.seed is None}
     if not scored:
         return
     mine = st.session_state.get(state.CHALLENGE_MINE)
@@ -301,6 +420,10 @@ def challenge_ui(role: str, view: classroom.ClassView | None) -> None:
         asked = choices_ui("challenge")
         if asked is not None:
             submit(*asked, code)
+    elif code is not None:
+        seeds = seeds_ui("challenge_seeds")
+        if seeds is not None:
+            train_seeds(code, *seeds)
     if role == "own" and st.session_state.get(state.CHALLENGE_OWN):
         st.toggle(tr("challenge.reveal_private"), key=state.CHALLENGE_PRIVATE)
     live_board(code, role == "teacher")

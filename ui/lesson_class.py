@@ -4,7 +4,9 @@ teacher's step, Previous/Next, and the presenter view's corner.
 
 Three roles. On one's own (no class): Previous/Next, the step in the URL (``?step=5``).
 Teacher (this session holds the class's token): the class code, its QR code, the students, the
-pace, Previous/Next that move the class, each question's answers live, Reveal. Student (joined
+pace, Previous/Next that move the class along the core path (optional steps skipped unless the
+teacher includes them, ``fmnist.lesson_plan``), the time used against the plan (on the teacher's
+own screen only), how many have answered, a second round, Reveal. Student (joined
 with a code): the teacher's step within a second of the teacher's click (a fragment that looks at
 the class every second and reruns the page when the teacher changed it), an answer per question.
 ``?view=present`` (or the teacher's toggle) is the presenter view for the projector.
@@ -14,17 +16,20 @@ from __future__ import annotations
 
 import io
 import os
+import time
 
 import segno
 import streamlit as st
 
-from fmnist import classroom, lesson
+from fmnist import classroom, lesson, lesson_plan
 from ui import state
 from ui.backends import class_store, outage_safe
+from ui.lesson_questions import answered_lines
 from ui.text import lang, tr
 
 FOLLOW_EVERY_S = 1.0  # how often a student's page looks at its class: the step arrives within this
 COUNT_EVERY_S = 1.0  # how often the teacher's page counts students and answers
+PLAN_EVERY_S = 20.0  # how often the teacher's time against the plan is redrawn (it shows minutes)
 LAST = len(lesson.STEPS) - 1
 
 
@@ -155,6 +160,7 @@ def teacher_ui(view: classroom.ClassView, token: str) -> None:
         st.metric(tr("lesson.class_code"), view.code)
         st.markdown(tr("lesson.join_how", link=link))
         students_count(view.code)
+        time_against_plan(view.started, view.step, bool(st.session_state.get(state.LESSON_OPTIONAL)))
     qr_column.image(qr_png(link), caption=tr("lesson.qr_caption"), width=180)
     with settings:
         paced = st.toggle(tr("lesson.teacher_paced"), value=view.pace == classroom.TEACHER_PACED,
@@ -163,6 +169,7 @@ def teacher_ui(view: classroom.ClassView, token: str) -> None:
         if pace != view.pace:
             class_store().set_pace(view.code, token, pace)
         st.toggle(tr("lesson.present"), key=state.LESSON_PRESENT, help=tr("lesson.present_help"))
+        include_optional_ui()
         with st.popover(tr("lesson.teacher_link"), icon=":material/key:"):
             st.caption(tr("lesson.teacher_link_help"))
             st.code(classroom.teacher_link(link, token), language=None)
@@ -182,6 +189,23 @@ def students_count(code: str) -> None:
     st.markdown(tr("lesson.students", count=count))
 
 
+def include_optional_ui() -> None:
+    """The teacher's one click that puts the optional steps on the path of Next and Previous."""
+    st.toggle(tr("lesson.include_optional"), key=state.LESSON_OPTIONAL, help=tr("lesson.include_optional_help"))
+
+
+@st.fragment(run_every=PLAN_EVERY_S)
+def time_against_plan(started: float, step: int, include_optional: bool) -> None:
+    """Minutes since the class started against the minutes the plan gives the steps before this
+    one (the class store's clock is the wall clock, on every server)."""
+    plan = lesson_plan.time_against_plan(time.time() - started, lesson.STEPS, step, include_optional)
+    behind = round(plan.behind)
+    status = (tr("lesson.time_behind", minutes=behind) if behind > 0 else
+              tr("lesson.time_ahead", minutes=-behind) if behind < 0 else tr("lesson.time_on_plan"))
+    st.markdown(tr("lesson.time_plan", used=round(plan.used), planned=round(plan.planned), status=status,
+                   whole=round(plan.whole)))
+
+
 def student_ui(view: classroom.ClassView) -> None:
     paced = view.pace == classroom.TEACHER_PACED
     info, leave_column = st.columns([4, 1], vertical_alignment="center")
@@ -194,14 +218,17 @@ def student_ui(view: classroom.ClassView) -> None:
 
 @st.fragment(run_every=FOLLOW_EVERY_S)
 @outage_safe
-def follow(code: str, shown: int) -> None:
-    """A page looking at its class: when the teacher moved it (or ended it), run the page again."""
+def follow(code: str, shown: int, counted: tuple[str, ...] = ()) -> None:
+    """A page looking at its class: when the teacher moved it (or ended it), run the page again;
+    meanwhile, how many have answered each of the ``counted`` questions (a student's page)."""
     try:
-        version = class_store().view(code).version
+        view = class_store().view(code)
     except classroom.NoSuchClass:
         st.rerun()
-    if version != shown:
+    if view.version != shown:
         st.rerun()
+    if counted:
+        answered_lines(view, counted)
 
 
 @outage_safe
@@ -212,17 +239,24 @@ def go(step: int, view: classroom.ClassView | None, teacher: bool) -> None:
     state.put(state.LESSON_STEP, step)
 
 
-def step_nav_ui(step: int, view: classroom.ClassView | None, teacher: bool, moves: bool, key: str) -> None:
-    """Previous, the counter, Next; only the counter for a student who follows the teacher."""
+def step_nav_ui(step: int, view: classroom.ClassView | None, teacher: bool, moves: bool, key: str,
+                include_optional: bool = True) -> None:
+    """Previous, the counter, Next; only the counter for a student who follows the teacher.
+    Without ``include_optional`` (the teacher's and presenter view's default) Next and Previous
+    skip the optional steps."""
     back, counter, forward = st.columns([1, 2, 1], vertical_alignment="center")
+    optional = f" · {tr('lesson.optional_step')}" if lesson.STEPS[step].optional else ""
     counter.markdown(f"<div class='lesson-counter' style='text-align:center'>"
-                     f"{tr('lesson.counter', n=step + 1, total=LAST + 1)}</div>", unsafe_allow_html=True)
+                     f"{tr('lesson.counter', n=step + 1, total=LAST + 1)}{optional}</div>", unsafe_allow_html=True)
     if not moves:
         return
-    back.button(tr("lesson.previous"), key=f"{key}_back", disabled=step == 0, width="stretch",
-                icon=":material/arrow_back:", on_click=go, args=(step - 1, view, teacher))
-    forward.button(tr("lesson.next"), key=f"{key}_next", disabled=step == LAST, width="stretch", type="primary",
-                   icon=":material/arrow_forward:", icon_position="right", on_click=go, args=(step + 1, view, teacher))
+    before = lesson_plan.previous_step(lesson.STEPS, step, include_optional)
+    after = lesson_plan.next_step(lesson.STEPS, step, include_optional)
+    back.button(tr("lesson.previous"), key=f"{key}_back", disabled=before is None, width="stretch",
+                icon=":material/arrow_back:", on_click=go, args=(step if before is None else before, view, teacher))
+    forward.button(tr("lesson.next"), key=f"{key}_next", disabled=after is None, width="stretch", type="primary",
+                   icon=":material/arrow_forward:", icon_position="right",
+                   on_click=go, args=(step if after is None else after, view, teacher))
 
 
 # --- Show ----------------------------------------------------------------------------------------

@@ -231,4 +231,4 @@ def plain_pair_ui(canvas: np.ndarray, truth: np.ndarray | None) -> None:
                 answers[kind] = decision_bars(found[kind][0](canvas), truth, threshold if kind == "multi" else None,
                                               tr(f"predict.plain_{kind}_name"), f"plain_{kind}_bars")
     if len(answers) == 2:
-        compare_hint(truth)
+        compare_hint(truth, answers["single"], answers["multi"], threshold)

@@ -57,8 +57,9 @@ def language_ui() -> str:
     return choice
 
 
-def models_ui() -> None:
-    """Which model each page uses in this session, with its headline test figure (read from its JSON)."""
+def models_ui(figures: bool = True) -> None:
+    """Which model each page uses in this session, with its headline test figure (read from its JSON);
+    ``figures=False`` (the Lesson, whose questions ask students to predict them) leaves the figures out."""
     settle_models()
     st.sidebar.caption(f"**{tr('app.models')}**")  # small, like the list below it
     for kind in KINDS:
@@ -69,7 +70,7 @@ def models_ui() -> None:
         else:
             source = ("app.model_shipped_plain" if active_choice(kind) == SHIPPED_PLAIN
                       else "app.model_shipped" if active_model_key(kind) == SHIPPED else "app.model_session")
-            st.sidebar.caption(tr(source, name=model_name(kind), metric=metric_text(metadata)))
+            st.sidebar.caption(tr(source, name=model_name(kind), metric=metric_text(metadata) if figures else tr("app.metric_hidden")))
 
 
 def navigation():
@@ -87,8 +88,8 @@ def run_app() -> None:
     st.set_page_config(page_title=i18n.t("app.title", language), page_icon=":material/checkroom:", layout="wide")
     if language == "ko":
         st.html(KOREAN_CSS)
-    models_ui()
     page = navigation()
+    models_ui(figures=page.url_path != "lesson")
     try:
         page.run()
     except SHARED_DOWN:  # Redis (several servers) not reachable: said, and tried again by itself

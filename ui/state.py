@@ -51,13 +51,14 @@ LESSON_REVEALED = "lesson_revealed"  # questions revealed, on one's own
 LESSON_PRESENT = "lesson_present"  # presenter view on
 LESSON_URL_READ = "lesson_url_read"  # the lesson's query parameters have been read once
 LESSON_START_ERROR = "lesson_start_error"  # why starting a class failed, shown once
+LESSON_OPTIONAL = "lesson_include_optional"  # the teacher's Next and Previous visit the optional steps too
 CHALLENGE_MINE = "challenge_mine"  # the registry key of the model this session last submitted
 CHALLENGE_OWN = "challenge_own"  # this session's tries when it is in no class: [{nickname, key, knobs}]
 CHALLENGE_PRIVATE = "challenge_private"  # alone: the private scores shown
 
 KEYS = frozenset({LANGUAGE, ACTIVE_MODELS, TRAIN_PENDING, TRAIN_JOBS, TRAIN_REQUESTED, PREDICTION_CANVAS,
                   _CANVAS_NEW, LESSON_STEP, LESSON_CLASS, LESSON_TOKEN, LESSON_STUDENT, LESSON_SHOWN,
-                  LESSON_ANSWERS, LESSON_REVEALED, LESSON_PRESENT, LESSON_URL_READ, LESSON_START_ERROR,
+                  LESSON_ANSWERS, LESSON_REVEALED, LESSON_PRESENT, LESSON_URL_READ, LESSON_START_ERROR, LESSON_OPTIONAL,
                   CHALLENGE_MINE, CHALLENGE_OWN, CHALLENGE_PRIVATE})
 #: The families of a page's own widget keys.
 PAGE_FAMILIES = ("browse_", "compose_", "predict_", "train_", "draw_", "lesson_", "challenge_")

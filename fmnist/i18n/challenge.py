@@ -31,10 +31,10 @@ TEXT = {
     "challenge.value": ("Setting", "설정값"),
     "challenge.reveal_private": ("Reveal the private scores", "비공개 점수 공개"),
     "challenge.private_caption": (
-        "Ranked on the private half now: a model tuned to the public half does not always stay on top. That is why "
-        "a test set is used once, at the end.",
-        "이제 비공개 절반으로 순위를 매깁니다. 공개 절반에 맞춰 고른 모델이 늘 1등을 지키지는 못합니다. 그래서 테스트 "
-        "세트는 마지막에 한 번만 씁니다.",
+        "The public half ({half} test images) played the role of a validation set: the class saw it while "
+        "choosing. The private half (the other {half}) is the test set, looked at once, at the end. {what}",
+        "공개 절반(테스트 이미지 {half}장)은 검증 세트 역할을 했습니다. 설정을 고르는 동안 수업이 본 점수입니다. "
+        "비공개 절반(나머지 {half}장)은 마지막에 한 번만 보는 테스트 세트입니다. {what}",
     ),
     "challenge.take_home": ("Take a model home (the model and the notebook that rebuilds it)",
                             "모델 가져가기(모델과 그 모델을 다시 만드는 노트북)"),
@@ -42,4 +42,54 @@ TEXT = {
     "challenge.hide_none": ("No entry hidden", "숨긴 항목 없음"),
     "challenge.hide_help": ("An entry hidden here disappears from every student's board.",
                             "여기서 숨긴 항목은 모든 학생의 순위표에서 사라집니다."),
+    # --- What the board may claim ---
+    "challenge.rank_tied": ("{rank} (tied)", "공동 {rank}위"),
+    "challenge.interval_caption": (
+        "± is the 95% interval of an accuracy measured on the half's {half} images. A model's rank is 1 + the "
+        "number of models better than it by more than noise: models closer than that share a rank (tied).",
+        "±는 절반의 이미지 {half}장으로 잰 정확도의 95% 구간입니다. 순위는 잡음보다 크게 앞선 모델 수에 1을 더한 "
+        "값이라서, 차이가 잡음보다 작은 모델들은 같은 순위(공동)가 됩니다.",
+    ),
+    "challenge.details": ("Every figure and setting", "모든 수치와 설정"),
+    "challenge.reshuffle_none": (
+        "No model changed place, and each model's two scores agree within noise (the largest difference "
+        "{gap:.1f} points, noise ±{noise:.1f}).",
+        "순위가 바뀐 모델은 없고, 모델마다 두 점수가 잡음 범위 안에서 같습니다(가장 큰 차이 {gap:.1f}%p, "
+        "잡음 ±{noise:.1f}%p).",
+    ),
+    "challenge.reshuffle_noise": (
+        "Changed place: {moved} of {entries}. Yet each model's two scores agree within noise (the largest "
+        "difference {gap:.1f} points, noise ±{noise:.1f}): these moves are what chance alone makes, and this board "
+        "shows no sign of a model tuned to the public half.",
+        "순위가 바뀐 모델은 {entries}개 중 {moved}개입니다. 그래도 모델마다 두 점수가 잡음 범위 안에서 같습니다(가장 "
+        "큰 차이 {gap:.1f}%p, 잡음 ±{noise:.1f}%p). 이 변동은 우연만으로도 생기는 정도이고, 이 순위표에서는 공개 "
+        "절반에 맞춰진 모델의 흔적이 보이지 않습니다.",
+    ),
+    "challenge.reshuffle_beyond": (
+        "Scored differently on the two halves by more than noise: {beyond} of {entries} (the largest difference "
+        "{gap:.1f} points, noise ±{noise:.1f}). Changed place: {moved} of {entries}. Only the half nobody chose "
+        "by measures them fairly.",
+        "두 절반의 점수 차이가 잡음보다 큰 모델은 {entries}개 중 {beyond}개입니다(가장 큰 차이 {gap:.1f}%p, "
+        "잡음 ±{noise:.1f}%p). 순위가 바뀐 모델은 {entries}개 중 {moved}개입니다. 고를 때 보지 않은 절반만이 "
+        "모델을 공정하게 잽니다.",
+    ),
+    # --- Noise alone: one setting, several seeds ---
+    "challenge.seeds_title": ("Noise alone: one setting, several seeds", "잡음만으로: 한 설정을 여러 시드로"),
+    "challenge.seeds_explain": (
+        "Train one setting several times, changing only the seed (which images are drawn, their order, the first "
+        "weights). Its scores spread by chance alone: differences on the board smaller than that spread say little.",
+        "한 설정을 시드만 바꿔 여러 번 학습합니다(뽑히는 이미지, 순서, 처음 가중치가 바뀝니다). 점수는 우연만으로도 "
+        "퍼집니다. 순위표에서 이 폭보다 작은 차이는 별 의미가 없습니다.",
+    ),
+    "challenge.seeds_count": ("Seeds", "시드 수"),
+    "challenge.seeds_submit": ("Train this setting with these seeds", "이 설정을 시드별로 학습시키기"),
+    "challenge.seeds_waiting": ("**Noise alone** ({setting}): {done} of {count} seeds trained so far.",
+                                "**잡음만으로**({setting}): 시드 {count}개 중 {done}개 학습 완료."),
+    "challenge.seeds_result": (
+        "**Noise alone**: {setting}, trained with {count} seeds, scored {low:.1%} to {high:.1%} on the public "
+        "half: a spread of {spread:.1f} points from the seed alone.",
+        "**잡음만으로**: {setting} 설정을 시드 {count}개로 학습하니 공개 절반에서 {low:.1%}~{high:.1%}가 나왔습니다. "
+        "시드만 바꿔도 {spread:.1f}%p 차이가 납니다.",
+    ),
+    "challenge.seed": ("seed", "시드"),
 }

@@ -7,6 +7,7 @@ TEXT = {
     "app.model_shipped": ("{name}: shipped, {metric}", "{name}: 기본 제공, {metric}"),
     "app.model_shipped_plain": ("{name}: shipped plain CNN (the original notebook's), {metric}",
                                 "{name}: 기본 제공 단순 CNN(원본 노트북 방식), {metric}"),
+    "app.metric_hidden": ("its test figure hidden during the lesson", "수업 중에는 테스트 결과를 가립니다"),
     "app.model_session": ("{name}: trained in this session, {metric}", "{name}: 이번 세션에서 학습, {metric}"),
     "app.model_missing": ("{name}: not available", "{name}: 없음"),
     "app.shared_down": ("The app's shared store is not reachable just now (it may be restarting). Nothing is lost: "

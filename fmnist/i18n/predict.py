@@ -182,22 +182,26 @@ TEXT = {
     "predict.single_title": ("softmax: one garment (sum {total:.2f})", "소프트맥스: 옷 하나(합 {total:.2f})"),
     "predict.multi_title": ("multi-label: each class (sum {total:.2f})", "다중 레이블: 클래스마다(합 {total:.2f})"),
     "predict.compare_none": (
-        "No garment: the softmax must still give its whole unit to some class, so its top bar names a garment "
-        "that is not there. The multi-label model can say \"no\" to all ten.",
-        "옷이 없습니다. 그래도 소프트맥스는 확률 1을 어느 클래스엔가 나눠 주어야 하므로, 가장 큰 막대는 캔버스에 "
-        "있지도 않은 옷을 가리킵니다. "
-        "다중 레이블 모델은 10개 모두 \"없음\"이라고 답할 수 있습니다.",
+        "No garment: a softmax model must still name a class, so it names a garment that is not there: {name} "
+        "({percent:.0%}). The multi-label model says: {said}.",
+        "옷이 없습니다. 그래도 소프트맥스 모델은 클래스 하나를 답해야 하므로 캔버스에 없는 옷을 답합니다. 답: "
+        "{name}({percent:.0%}). 다중 레이블 모델의 답: {said}.",
     ),
     "predict.compare_one": (
-        "One garment: the question both models were built for. Both can be right.",
-        "옷이 하나입니다. 두 모델 모두 이런 문제를 풀도록 만들어졌으니 둘 다 맞힐 수 있습니다.",
+        "One garment: the question both models were built for. The softmax model names {name} ({percent:.0%}); "
+        "the multi-label model says: {said}.",
+        "옷이 하나입니다. 두 모델 모두 이런 문제를 풀도록 만들어졌습니다. 소프트맥스 모델의 답: {name}({percent:.0%}). "
+        "다중 레이블 모델의 답: {said}.",
     ),
     "predict.compare_many": (
-        "{count} garments: the softmax shares its one unit between them, so none can reach 100% and only the "
-        "top one is its answer. The multi-label model can say \"yes\" to each.",
-        "옷이 {count}개입니다. 소프트맥스는 확률 1을 이 옷들에 나눠 주므로 어느 옷도 100%가 될 수 없고, 가장 큰 "
-        "하나만 답이 됩니다. 다중 레이블 모델은 옷마다 \"있음\"이라고 답할 수 있습니다.",
+        "{count} garments, and a softmax model still gives one answer: {name} ({percent:.0%}), then {second_name} "
+        "({second:.0%}). The multi-label model answers each class on its own and says yes to {found} of the {count}: "
+        "{said}.",
+        "옷이 {count}개여도 소프트맥스 모델의 답은 하나입니다. 답: {name}({percent:.0%}), 그다음 {second_name}"
+        "({second:.0%}). 다중 레이블 모델은 클래스마다 따로 답하며, {count}개 중 {found}개에 \"있음\"이라고 답합니다. "
+        "답: {said}.",
     ),
+    "predict.says_no_garment": ("no garment", "옷 없음"),
     "predict.recipe_title": ("Multi-class versus multi-label", "다중 클래스와 다중 레이블"),
     "predict.recipe_table": (
         "| | multi-class (softmax) | multi-label |\n"
@@ -220,27 +224,32 @@ TEXT = {
     "predict.really": (
         "Both shipped canvas models are *tile networks*: one small CNN looks at each 28x28 quadrant and answers "
         "with an 11-way softmax (ten garments, or \"empty\"). The softmax model adds up the four answers' garment "
-        "probabilities and renormalises them to sum to 1. The multi-label model says a class is there if it is in "
+        "probabilities and renormalises them to sum to 1 (on a canvas with no garment at all, where every "
+        "quadrant says \"empty\", the sum can fall short of 1). The multi-label model says a class is there if it "
+        "is in "
         "at least one quadrant: p = 1 - (1 - p₀)(1 - p₁)(1 - p₂)(1 - p₃), ten probabilities each on its own, "
         "compared with the threshold. The textbook recipe (one CNN over the whole canvas, Dense(10) softmax with "
         "categorical cross-entropy, or ten sigmoids with binary cross-entropy) is what the original notebook "
-        "started; the studio differs because a quadrant holds at most one garment, and a network that knows it "
-        "learns faster and is right more often on two CPU cores.",
+        "started; the studio differs because a quadrant holds at most one garment, and a network that knows it is "
+        "right more often (the Train page compares them).",
         "기본 제공 캔버스 모델 두 개는 모두 *타일 신경망*입니다. 작은 CNN 하나가 28x28 칸을 하나씩 보고 11가지 "
         "소프트맥스(옷 10가지 또는 \"비어 있음\")로 답합니다. 소프트맥스 모델은 네 답의 옷 확률을 더한 뒤 합이 "
-        "1이 되도록 다시 나눕니다. 다중 레이블 모델은 어느 한 칸에라도 있으면 그 클래스가 있다고 봅니다: "
+        "1이 되도록 다시 나눕니다(옷이 하나도 없어 모든 칸이 \"비어 있음\"이라고 답하는 캔버스에서는 합이 1보다 작을 수 "
+        "있습니다). 다중 레이블 모델은 어느 한 칸에라도 있으면 그 클래스가 있다고 봅니다: "
         "p = 1 - (1 - p₀)(1 - p₁)(1 - p₂)(1 - p₃). 확률 10개가 각각 따로이고, 임계값과 비교합니다. 교과서 방식"
         "(캔버스 전체를 보는 CNN 하나에 Dense(10) 소프트맥스와 범주형 교차 엔트로피, 또는 시그모이드 10개와 이진 "
         "교차 엔트로피)은 원본 노트북이 시작한 방식입니다. 스튜디오가 다르게 만든 까닭은 한 칸에 옷이 "
-        "최대 하나뿐이고, 그것을 아는 신경망이 CPU 코어 2개로도 더 빨리 배우고 더 자주 맞히기 때문입니다.",
+        "최대 하나뿐이고, 그것을 아는 신경망이 더 자주 맞히기 때문입니다(학습 페이지에서 비교할 수 있습니다).",
     ),
 
     # Saliency
     "predict.saliency_intro": (
-        "A saliency map: which pixels would change the model's probability for a class the most: the gradient of that probability "
-        "with respect to each pixel, computed with TensorFlow on the model in use. Bright = looked at.",
-        "중요도 맵(saliency map)은 어떤 픽셀이 그 클래스의 확률을 가장 크게 바꾸는지 보여 줍니다. 사용 중인 모델에서 텐서플로로 계산한, "
-        "픽셀마다의 확률 기울기(gradient)입니다. 밝을수록 모델이 본 곳입니다.",
+        "A saliency map: which pixels pushed the model's probability for a class up. Each pixel's brightness times "
+        "the gradient of that probability (how much a little more brightness there would raise it), computed with "
+        "TensorFlow on the model in use, keeping only what raised it. Bright = looked at; a black pixel stays dark.",
+        "중요도 맵(saliency map)은 어떤 픽셀이 그 클래스의 확률을 끌어올렸는지 보여 줍니다. 픽셀마다 밝기에 확률의 "
+        "기울기(gradient, 그 픽셀이 조금 더 밝으면 확률이 얼마나 오르는지)를 곱한 값으로, 사용 중인 모델에서 텐서플로로 "
+        "계산하고 확률을 올린 것만 남깁니다. 밝을수록 모델이 본 곳이고, 검은 픽셀은 어둡게 남습니다.",
     ),
     "predict.saliency_class": ("For the class", "확률을 볼 클래스"),
     "predict.saliency_title": ("Where {model} looked for {name}", "{model}: {name} 클래스를 찾아본 곳"),
