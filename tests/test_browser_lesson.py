@@ -73,7 +73,7 @@ def teacher_moves_and_reveals(teacher, student, follow_timeout: float = 30_000) 
         student.get_by_role("heading", name=expected).wait_for(timeout=follow_timeout)
     student.get_by_text("About as often").click()
     student.get_by_text("Your answer is in").wait_for(timeout=30_000)
-    teacher.get_by_text("Answers: 1").wait_for(timeout=follow_timeout)
+    teacher.get_by_text("1 of 1 have answered").wait_for(timeout=follow_timeout)  # a count, no bars till the reveal
     teacher.get_by_role("button", name="Reveal to everyone").click()
     student.get_by_text("The model's real answer").wait_for(timeout=30_000)
 

@@ -71,8 +71,8 @@ def ticket_ui(step: lesson.Step, role: str, view: classroom.ClassView | None) ->
                 revealed.append(shown)
         if role == "teacher" and not set(ids) <= view.revealed:
             answered(view.code, tuple(ids))
-            if st.button(tr("lesson.reveal_class"), key=f"lesson_reveal_{step.id}_ticket",
-                                               type="primary", icon=":material/visibility:"):
+            if st.button(tr("lesson.reveal_class"), key=f"lesson_reveal_{step.id}_ticket", type="primary",
+                         icon=":material/visibility:"):
                 for question in ids:
                     class_store().reveal(view.code, st.session_state.get(state.LESSON_TOKEN), question)
                 st.rerun()
@@ -88,7 +88,7 @@ def ask(question: lesson.Question, texts: str, role: str, view: classroom.ClassV
     if role == "teacher":
         return teacher_question(question, choices, view, rounds, together)
     if role == "student":
-        return student_question(question, choices, view, together)
+        return student_question(question, choices, view)
     return own_question(question, choices)
 
 
@@ -130,8 +130,7 @@ def own_question(question: lesson.Question, choices: list[str]) -> Reveal | None
     return shown_answer(question, choices, answers.get(question.id))
 
 
-def student_question(question: lesson.Question, choices: list[str], view: classroom.ClassView,
-                     together: bool = False) -> Reveal | None:
+def student_question(question: lesson.Question, choices: list[str], view: classroom.ClassView) -> Reveal | None:
     store, student = class_store(), st.session_state.get(state.LESSON_STUDENT)
     number = view.round_of(question.id)
     try:
