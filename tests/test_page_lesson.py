@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT, new_app
 from fmnist import classroom, composite, i18n, lesson, registry
 from fmnist.inference import Predictor
+from ui import state
 
 LESSON = str(ROOT / "pages/lesson.py")
 LAST = len(lesson.STEPS)
@@ -221,6 +222,15 @@ def test_an_answer_on_my_own_is_kept_when_coming_back_to_the_step():
 
 # --- A class: the teacher's session and the students' ---------------------------------------------
 
+def teacher_to(teacher, step_id: str) -> None:
+    """The teacher's Next, pressed until the class is on ``step_id`` (a step of the core path)."""
+    for _ in range(len(lesson.STEPS)):
+        if teacher.session_state[state.LESSON_STEP] == lesson.STEP_IDS.index(step_id):
+            return
+        button(teacher, "lesson_nav_top_next").click().run()
+    raise AssertionError(f"Next never reached {step_id}")
+
+
 def start_class(lang="en"):
     teacher = lesson_app(lang)
     button(teacher, "lesson_start").click().run()
@@ -243,9 +253,7 @@ def test_a_teacher_moves_the_students_and_sees_their_answers(lang, fmnist_data):
     assert i18n.t("lesson.goals.myth", lang) in texts(teacher)
     assert i18n.t("lesson.goals.myth", lang) not in texts(student)
 
-    number = lesson.STEP_IDS.index("versus") + 1
-    for _ in range(number - 1):
-        button(teacher, "lesson_nav_top_next").click().run()
+    teacher_to(teacher, "versus")
     student.run()  # what the student's follower does when it sees the teacher's move
     assert headers(student)[0] == i18n.t("lesson.versus.title", lang)
 
@@ -384,22 +392,20 @@ def test_the_class_store_is_one_for_every_session():
 
 def test_a_student_who_reconnects_with_the_same_address_keeps_their_seat_and_answer():
     teacher, code, _ = start_class()
-    number = lesson.STEP_IDS.index("dense") + 1
-    for _ in range(number - 1):
-        button(teacher, "lesson_nav_top_next").click().run()
+    teacher_to(teacher, "dense")
     student = lesson_app(**{"class": code})
     seat = student.query_params["student"]
     seat = seat[0] if isinstance(seat, list) else seat
     assert classroom.is_student_id(seat)
-    student.radio(key="lesson_class_dense_accuracy").set_value(2).run()
+    student.radio(key="lesson_class_train_vs_test").set_value(2).run()
     # The same browser on another server (its replica was lost): a new session, the same address.
     again = lesson_app(**{"class": code, "student": seat})
     assert i18n.t("lesson.answer_saved", "en") in texts(again)
-    assert again.radio(key="lesson_class_dense_accuracy").value == 2
+    assert again.radio(key="lesson_class_train_vs_test").value == 2
     from ui.backends import class_store
 
     assert class_store().view(code).students == 1
-    assert class_store().counts(code, "dense_accuracy", 4) == [0, 0, 1, 0]
+    assert class_store().counts(code, "train_vs_test", 3) == [0, 0, 1]
     for forged in ("<b>x</b>", "short", "A" * 65):  # not an id this app gives: a seat of its own
         other = lesson_app(**{"class": code, "student": forged})
         assert not other.exception and i18n.t("lesson.joined_paced", "en", code=code) in texts(other)
