@@ -62,7 +62,7 @@ from _load_client import ProtocolError, Session  # noqa: E402
 from bench_load import (add_cluster_arguments, cpu_seconds, machine, machine_busy_seconds, percentile,  # noqa: E402
                         streamlit_server, wait_until_quiet)
 
-from fmnist import i18n, lesson  # noqa: E402
+from fmnist import i18n, lesson, lesson_plan  # noqa: E402
 
 LATENCY_GOAL_S = 2.0
 IDLE_CPU_GOAL = 20.0  # % of one core, thirty idle followers
@@ -204,7 +204,9 @@ async def main_async(args) -> dict:
         server0, busy0, client0 = cpu_seconds(server.pid), machine_busy_seconds(), time.process_time()
         clock0 = time.perf_counter()
         for _ in range(args.nexts):
-            step += 1
+            step = lesson_plan.next_step(lesson.STEPS, step, include_optional=False)  # the teacher's Next
+            if step is None:
+                break
             await asyncio.sleep(rng.uniform(max(0.0, args.pause - 1), args.pause + 1))
             cpu_before = cpu_seconds(server.pid)
             clicked = time.perf_counter()
@@ -351,7 +353,7 @@ def report(figures: dict, args, log_errors: list[str]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=30)
-    parser.add_argument("--nexts", type=int, default=10, help="the teacher's Next presses (at most the steps less one)")
+    parser.add_argument("--nexts", type=int, default=10, help="the teacher's Next presses along the core path (at most its steps less one)")
     parser.add_argument("--pause", type=float, default=3.0, help="seconds between the teacher's Nexts, +- 1")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--idle", type=float, default=60.0, help="seconds of each idle measurement")

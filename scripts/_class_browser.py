@@ -18,5 +18,5 @@ def start_class(teacher, words: dict) -> str:
     teacher.get_by_text(words["box"]).click()
     teacher.get_by_role("button", name=words["start"]).click()
     metric = teacher.locator('[data-testid="stMetric"]').filter(has_text=words["code"])
-    metric.wait_for(timeout=60_000)
+    metric.wait_for(timeout=180_000)
     return metric.locator('[data-testid="stMetricValue"]').inner_text().strip()

@@ -1,17 +1,22 @@
 """Screenshots of a class in the Lesson, for the README and for looking: the teacher's presenter
 view, a student's phone, both in English or Korean.
 
-    python scripts/lesson_screenshots.py http://127.0.0.1:8501 docs/ [--lang ko] [--step 10]
+    python scripts/lesson_screenshots.py http://127.0.0.1:8501 docs/ [--lang ko] [--step versus]
 
-The teacher starts a class, goes to ``--step``, turns presenter view on; a student joins on a
+The teacher starts a class, goes to ``--step`` (a step's id, along the core path: Next skips the
+optional steps), turns presenter view on; a student joins on a
 390x844 screen and answers the step's question; the teacher's screen then shows the count.
 """
 
 import argparse
+import sys
 from pathlib import Path
 
 from _class_browser import ARGS, settle, start_class
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from fmnist import i18n, lesson  # noqa: E402
 
 LABELS = {"en": {"box": "Teach a class, or join one", "start": "Start a class", "code": "Class code",
                  "next": "Next", "present": "Presenter view"},
@@ -24,7 +29,7 @@ def main() -> None:
     parser.add_argument("url")
     parser.add_argument("out", type=Path)
     parser.add_argument("--lang", default="en")
-    parser.add_argument("--step", type=int, default=10)
+    parser.add_argument("--step", default="versus", help="a step's id on the core path (fmnist.lesson.STEP_IDS)")
     parser.add_argument("--choice", type=int, default=2)
     args = parser.parse_args()
     base, words = args.url.rstrip("/"), LABELS[args.lang]
@@ -36,8 +41,14 @@ def main() -> None:
         code = start_class(teacher, words)
         settle(teacher)
         teacher.screenshot(path=args.out / f"lesson_teacher_{args.lang}.png")
-        for _ in range(args.step - 1):
+        title = i18n.t(f"lesson.{args.step}.title", args.lang)
+        for _ in range(len(lesson.STEPS)):  # one Next at a time, each step's run ended before the next click
+            if teacher.locator('[data-testid="stHeading"] h2').first.inner_text() == title:
+                break
+            shown = teacher.locator(".lesson-counter").first.inner_text()
             teacher.get_by_role("button", name=words["next"]).first.click()
+            teacher.wait_for_function("old => document.querySelector('.lesson-counter')?.innerText !== old",
+                                      arg=shown, timeout=90_000)
             settle(teacher, 0.3)
         teacher.get_by_text(words["present"]).first.click()
         settle(teacher)
