@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import assert_no_exception
-from fmnist import challenge
+from fmnist import challenge, lesson
 from test_browser_lesson import context_tab, open_lesson, start_class, teacher_goes_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
@@ -86,7 +86,7 @@ def test_three_students_a_board_a_reveal_and_a_hidden_entry(app_url, browser):
 
 def test_a_pasted_nickname_longer_than_the_limit_is_cut_not_dropped(app_url, page):
     pasted = "Ana the fastest trainer of the whole class"  # 42 characters, past the limit of 24
-    open_lesson(page, app_url, "?step=14")
+    open_lesson(page, app_url, f"?step={lesson.STEP_IDS.index('train') + 1}")
     page.get_by_role("heading", name="Your turn: train one, compare them all").wait_for(timeout=30_000)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.evaluate("text => navigator.clipboard.writeText(text)", pasted)

@@ -22,7 +22,7 @@ import pytest
 import ticket_demo
 from conftest import assert_no_exception, streamlit_server
 from fmnist import challenge, i18n, lesson
-from test_browser_lesson import context_tab, open_lesson, start_class
+from test_browser_lesson import context_tab, open_lesson, start_class, teacher_goes_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
 
@@ -53,16 +53,10 @@ def heading(tab) -> str:
 
 
 def go_to(teacher, title: str, followers=()) -> None:
-    """The teacher presses Next until the step ``title`` shows; the followers' pages follow."""
-    for _ in range(len(lesson.STEPS)):
-        if heading(teacher) == title:
-            break
-        before = heading(teacher)
-        teacher.get_by_role("button", name="Next").first.click()
-        teacher.wait_for_function(
-            "old => { const h = document.querySelector('[data-testid=\"stHeading\"] h2');"
-            " return h && h.innerText !== old }", arg=before, timeout=30_000)
-    assert heading(teacher) == title
+    """The teacher's Next, one click at a time, until the step ``title`` shows; the followers'
+    pages follow."""
+    step_id = next(i for i in lesson.STEP_IDS if i18n.t(f"lesson.{i}.title", "en") == title)
+    teacher_goes_to(teacher, step_id)
     for tab in followers:
         tab.get_by_role("heading", name=title).wait_for(timeout=30_000)
 
@@ -91,7 +85,6 @@ def room(browser, class_app_url):
         contexts.append(context)
         open_lesson(tabs["teacher"], class_app_url)
         code, link = start_class(tabs["teacher"])
-        tabs["teacher"].get_by_text("Include the optional steps").click()
         for name, size, query in (("projector", (1600, 900), link[link.index("?"):] + "&view=present"),
                                   ("phone", (390, 844), f"?class={code}&lang=ko"),
                                   ("laptop", (1280, 900), f"?class={code}")):
@@ -114,26 +107,6 @@ def test_bars_wait_for_the_reveal_a_second_vote_and_the_exit_ticket_counted(room
 
     def t(screen, key, **values):
         return i18n.t(key, language.get(screen, "en"), **values)
-
-    # --- the exit ticket: counted while open, revealed together ----------------------------------
-    step = ticket_demo.ticket_step()
-    go_to(teacher, i18n.t(f"lesson.{step.id}.title", "en"), (projector, laptop))
-    phone.get_by_role("heading", name=i18n.t(f"lesson.{step.id}.title", "ko")).wait_for(timeout=30_000)
-    first, second = step.ticket[:2]
-    box = f"lesson_ticket_{step.id}"
-    choose(phone, box, ticket_demo.text(f"lesson.{step.id}.{first.id}.choice_0", "ko"))
-    choose(laptop, box, ticket_demo.text(f"lesson.{step.id}.{first.id}.choice_1", "en"))
-    choose(laptop, box, ticket_demo.text(f"lesson.{step.id}.{second.id}.choice_2", "en"))
-    for name, tab in screens.items():
-        wait_text(tab, "1. " + t(name, "lesson.answered", count=2, students=2).replace("**", ""))
-        wait_text(tab, "2. " + t(name, "lesson.answered", count=1, students=2).replace("**", ""))
-        assert tab.locator(PROGRESS).count() == 0, name  # no bars while the ticket is open
-        shoot(tab, f"ticket_open_{name}", box)
-    teacher.locator(f".st-key-{box}").get_by_role("button", name="Reveal to everyone").click()
-    for name, tab in screens.items():
-        tab.locator(PROGRESS).nth(first.choices + second.choices - 1).wait_for(timeout=30_000)
-        assert tab.locator(PROGRESS).count() == first.choices + second.choices, name
-        shoot(tab, f"ticket_revealed_{name}", box)
 
     # --- a question: counts only, a second vote, the reveal shows both --------------------------
     dense = lesson.STEPS[lesson.STEP_IDS.index("dense")]
@@ -168,6 +141,27 @@ def test_bars_wait_for_the_reveal_a_second_vote_and_the_exit_ticket_counted(room
         moved = "두 투표 사이에" if name == "phone" else "Between the votes"
         wait_text(tab, moved)
         shoot(tab, f"second_vote_revealed_{name}", box)
+
+    # --- the exit ticket: counted while open, revealed together ----------------------------------
+    step = ticket_demo.ticket_step()
+    go_to(teacher, i18n.t(f"lesson.{step.id}.title", "en"), (projector, laptop))
+    phone.get_by_role("heading", name=i18n.t(f"lesson.{step.id}.title", "ko")).wait_for(timeout=30_000)
+    first, second = step.ticket[:2]
+    box = f"lesson_ticket_{step.id}"
+    choose(phone, box, ticket_demo.text(f"lesson.{step.id}.{first.id}.choice_0", "ko"))
+    choose(laptop, box, ticket_demo.text(f"lesson.{step.id}.{first.id}.choice_1", "en"))
+    choose(laptop, box, ticket_demo.text(f"lesson.{step.id}.{second.id}.choice_2", "en"))
+    for name, tab in screens.items():
+        wait_text(tab, "1. " + t(name, "lesson.answered", count=2, students=2).replace("**", ""))
+        wait_text(tab, "2. " + t(name, "lesson.answered", count=1, students=2).replace("**", ""))
+        assert tab.locator(PROGRESS).count() == 0, name  # no bars while the ticket is open
+        shoot(tab, f"ticket_open_{name}", box)
+    teacher.locator(f".st-key-{box}").get_by_role("button", name="Reveal to everyone").click()
+    for name, tab in screens.items():
+        bars = sum(question.choices for question in step.ticket)  # every question's bars, answered or not
+        tab.locator(PROGRESS).nth(bars - 1).wait_for(timeout=30_000)
+        assert tab.locator(PROGRESS).count() == bars, name
+        shoot(tab, f"ticket_revealed_{name}", box)
     fits(phone, 390)
 
 
