@@ -343,7 +343,7 @@ def test_the_students_replica_killed_mid_lesson_they_go_on_through_the_other_wit
     question = "The tutorial's network, and how it learned"
     for student, choice in zip(students, ("About as often", "Less often")):
         student.get_by_role("heading", name=question).wait_for(timeout=30_000)
-        student.get_by_text(choice).click(timeout=120_000)  # a cold replica loads TensorFlow for this step
+        student.get_by_text(choice, exact=True).click(timeout=120_000)  # a cold replica loads TensorFlow for this step
         student.get_by_text("Your answer is in").wait_for(timeout=30_000)
     teacher.get_by_text("2 of 2 have answered").wait_for(timeout=30_000)
 
