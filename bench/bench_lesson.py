@@ -18,7 +18,7 @@ class of the day):
 1. The teacher opens the Lesson page and presses "Start a class" (``lesson_start``; the code is
    the "Class code" metric). ``--students`` students open ``/lesson?class=CODE`` (the page and
    its static files first, as a browser with an empty cache). The teacher presses Next
-   (``lesson_nav_top_next``) ten times, ``--pause`` seconds apart. Each arrival: from the
+   (``lesson_nav_top_next``, along the core path: optional steps skipped) ten times, ``--pause`` seconds apart. Each arrival: from the
    teacher's rerun BackMsg sent to the student's websocket bringing the new step's header
    (``st.header``: the step's title), and to that student's run ending (``script_finished``,
    the whole step shown). Goal: p95 of the header arrivals < 2 s.
@@ -26,9 +26,9 @@ class of the day):
    seconds: utime + stime of the server process (/proc/<pid>/stat) over wall time, in % of one
    core; then the students close their tabs and the same is measured with 0 followers (the
    teacher's page alone, its own timers running). Goal with 30: < 20%.
-3. At the step "dense" (passed on the way, after the fourth Next) every student answers at the
+3. At the step "dense" (passed on the way, after the third Next) every student answers at the
    same instant (``asyncio.gather`` of the radio ``lesson_class_train_vs_test`` changes,
-   choices i mod 4): the time until the teacher's page shows "**N** of N have answered" (while a
+   choice i mod the number of choices): the time until the teacher's page shows "**N** of N have answered" (while a
    question is open no screen shows the bars); then the teacher reveals it (``lesson_reveal_…``)
    and the bars' counts per choice are checked against what was sent (none lost).
 
