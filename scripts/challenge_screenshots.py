@@ -26,6 +26,11 @@ STUDENTS = [("Ana", [("hidden", 2)], False), ("Bo", [("rate", -1)], False), ("Cy
             ("Dee", [("rate", 1)], False), ("Eun", [("hidden", -3), ("epochs", 2)], False), ("Fay", [], True)]
 
 
+def fresh(tab) -> None:
+    """Between two of the board's redraws (every 2 s): nothing on the page shown faded as stale."""
+    tab.wait_for_function("() => !document.querySelector('[data-stale=true]')", timeout=30_000)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("url")
@@ -60,9 +65,11 @@ def main() -> None:
         teacher.get_by_text(words["done"]).wait_for(timeout=300_000)
         settle(teacher, 2.5)
         teacher.locator('[class*="st-key-lesson_question"], [data-testid="stHeading"]').first.scroll_into_view_if_needed()
+        fresh(teacher)
         teacher.screenshot(path=args.out / f"board_{args.lang}.png", full_page=True)
         teacher.get_by_role("button", name=words["reveal"]).click()
         settle(teacher, 2.5)
+        fresh(teacher)
         teacher.screenshot(path=args.out / f"board_private_{args.lang}.png", full_page=True)
         browser.close()
 

@@ -40,6 +40,8 @@ def main() -> None:
         settle(teacher)
         code = start_class(teacher, words)
         settle(teacher)
+        teacher.locator("h1").first.scroll_into_view_if_needed()  # the class code at the top, as the teacher sees it
+        settle(teacher, 0.3)
         teacher.screenshot(path=args.out / f"lesson_teacher_{args.lang}.png")
         title = i18n.t(f"lesson.{args.step}.title", args.lang)
         for _ in range(len(lesson.STEPS)):  # one Next at a time, each step's run ended before the next click
