@@ -340,8 +340,12 @@ def test_a_link_to_a_class_that_does_not_exist_says_so_and_goes_on_on_ones_own()
 
 
 def test_when_the_teacher_ends_the_class_students_go_on_on_their_own():
+    from ui.backends import class_store
+
     teacher, code, _ = start_class()
     student = lesson_app(**{"class": code})
+    assert i18n.t("lesson.end_warning", "en") in [m.value for m in teacher.markdown]  # asked before it is done
+    assert class_store().view(code).students == 1  # opening the question ends nothing
     button(teacher, "lesson_end").click().run()
     assert "Class code" not in [m.label for m in teacher.metric]
     student.run()

@@ -173,10 +173,12 @@ def teacher_ui(view: classroom.ClassView, token: str) -> None:
         with st.popover(tr("lesson.teacher_link"), icon=":material/key:"):
             st.caption(tr("lesson.teacher_link_help"))
             st.code(classroom.teacher_link(link, token), language=None)
-        if st.button(tr("lesson.end"), key="lesson_end", icon=":material/logout:"):
-            class_store().close(view.code, token)
-            leave()
-            st.rerun()
+        with st.popover(tr("lesson.end"), icon=":material/logout:"):  # asks first: ending cannot be undone
+            st.markdown(tr("lesson.end_warning"))
+            if st.button(tr("lesson.end_confirm"), key="lesson_end", type="primary", icon=":material/logout:"):
+                class_store().close(view.code, token)
+                leave()
+                st.rerun()
 
 
 @st.fragment(run_every=COUNT_EVERY_S)

@@ -56,6 +56,13 @@ TEXT = {
         "학생에게 알려 주면 안 됩니다.",
     ),
     "lesson.end": ("End the class", "수업 끝내기"),
+    "lesson.end_warning": (
+        "Ending the class cannot be undone: every student's page leaves it, and its answers and its "
+        "board are deleted. Students who trained a model should download it first.",
+        "수업을 끝내면 되돌릴 수 없습니다. 모든 학생 화면이 수업에서 나가고, 수업의 답과 순위표가 지워집니다. "
+        "모델을 학습시킨 학생은 먼저 내려받게 하세요.",
+    ),
+    "lesson.end_confirm": ("End it for everyone", "모두에게 수업 끝내기"),
     "lesson.joined_paced": ("You are in class **{code}**. Your teacher moves the lesson: watch this screen.",
                             "**{code}** 수업에 참여했습니다. 선생님이 단계를 넘깁니다. 이 화면을 보세요."),
     "lesson.joined_free": ("You are in class **{code}**. Go at your own pace for now.",
