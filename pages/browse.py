@@ -95,12 +95,13 @@ def one_class(split: str) -> None:
         start = (position - 1) * count
         shown = data.indices_of_class(labels, label, count, start=start)
         total = int(np.count_nonzero(labels == label))
-        caption = tr("browse.strip_caption", count=len(shown), name=name, split=tr(f"browse.split_{split}"),
+        one = "_one" if len(shown) == 1 else ""  # "1 image", not "1 images"
+        caption = tr(f"browse.strip_caption{one}", count=len(shown), name=name, split=tr(f"browse.split_{split}"),
                      first=start + 1, last=start + len(shown), total=f"{total:,}")
     else:
         shown = data.indices_of_class(labels, label, count, rng=np.random.default_rng(position))
-        caption = tr("browse.strip_caption_shuffled", count=len(shown), name=name,
-                     split=tr(f"browse.split_{split}"), seed=position)
+        caption = tr("browse.strip_caption_shuffled" + ("_one" if len(shown) == 1 else ""), count=len(shown),
+                     name=name, split=tr(f"browse.split_{split}"), seed=position)
     with st.container(key=f"{CRISP}_browse_strip"):
         st.image([upscale(images[i], 4) for i in shown], caption=[f"#{i}" for i in shown], output_format="PNG")
     st.caption(caption)

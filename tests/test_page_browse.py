@@ -50,6 +50,15 @@ def test_choosing_a_class_and_a_count_changes_the_strip(fmnist_data):
     assert any("5 images of Trouser" in c.value for c in at.caption)
 
 
+def test_one_image_is_said_in_the_singular(fmnist_data):
+    at = open_app("en", PAGE)
+    at.slider(key="browse_count").set_value(1)
+    at.run()
+    assert any(c.value.startswith("1 image of T-shirt/top from the training set, number 1 of 6,000") for c in at.caption), [
+        c.value for c in at.caption]
+    assert not any("1 images" in c.value for c in at.caption)
+
+
 def test_paging_shows_the_next_images_of_the_class(fmnist_data):
     (_, y_train), _ = fmnist_data
     at = open_app("en", PAGE)
